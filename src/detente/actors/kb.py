@@ -1,0 +1,254 @@
+"""The actor knowledge base: countries, metonyms, IGOs, agents and people with dated roles.
+
+Entries are indexed by their token sequence in two tries (token-level automata): exact-case
+names (countries, capitals, IGO names and acronyms, people), and lower-cased role words
+(agents and context-only IGO descriptions) that also match by lemma, so plurals match too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.datafiles import Row, package_data, read_tsv
+from detente.errors import DataError
+
+Tokenize = Callable[[str], list[str]]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a phrase can name."""
+
+    kind: str  # country | capital | metonym | igo | description | agent | person
+    code: str  # full CAMEO code for names; the sector for agents
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    role: str | None = None
+    start: str | None = None
+    end: str | None = None
+    reason: str = ""
+
+    def active_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+class TokenTrie:
+    """Longest-match automaton over token sequences."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, object] = {}
+        self.size = 0
+
+    def add(self, tokens: Sequence[str], entry: Entry) -> None:
+        node = self.root
+        for tok in tokens:
+            node = node.setdefault(tok, {})  # type: ignore[assignment]
+        entries = node.setdefault("\x00", [])
+        assert isinstance(entries, list)
+        if entry not in entries:
+            entries.append(entry)
+            self.size += 1
+
+    def longest(self, keys: Sequence[Sequence[str]], start: int) -> tuple[int, list[Entry]]:
+        """Longest match from `start`; keys[i] lists the forms token i may match by."""
+        node: dict[str, object] = self.root
+        best_end, best = start, []
+        i = start
+        while i < len(keys):
+            nxt = None
+            for form in keys[i]:
+                cand = node.get(form)
+                if isinstance(cand, dict):
+                    nxt = cand
+                    break
+            if nxt is None:
+                break
+            node = nxt
+            i += 1
+            found = node.get("\x00")
+            if isinstance(found, list):
+                best_end, best = i, found
+        return best_end, best
+
+
+@dataclass
+class KnowledgeBase:
+    """All actor knowledge, indexed for matching."""
+
+    names: TokenTrie = field(default_factory=TokenTrie)
+    roles: TokenTrie = field(default_factory=TokenTrie)
+    people: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    igos: dict[str, Entry] = field(default_factory=dict)  # code -> entry
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if phrase.lower().startswith("the "):
+            phrase = phrase[4:]
+        toks = tokenize(phrase)
+        if toks:
+            self.names.add(toks, entry)
+
+    def add_role(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
+        toks = [t.lower() for t in tokenize(phrase.strip())]
+        if toks and toks[0] == "the":
+            toks = toks[1:]
+        if toks:
+            self.roles.add(toks, entry)
+
+    def person_role(self, name: str, date: str | None) -> Entry | None:
+        """The role span a person held on `date` (None: the latest one)."""
+        spans = self.people.get(name, [])
+        for e in spans:
+            if e.active_on(date):
+                return e
+        if date is None and spans:
+            return max(spans, key=lambda e: e.start or "")
+        return None
+
+
+COUNTRY_COLS = ("code", "name", "aliases", "demonyms", "capitals")
+METONYM_COLS = ("text", "code", "sector")
+IGO_COLS = ("code", "name", "acronyms", "aliases", "descriptions")
+AGENT_COLS = ("phrase", "sector")
+PEOPLE_COLS = ("name", "aliases", "code", "country", "org", "sector", "role", "start", "end")
+
+
+def _country_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
+    code = row["code"]
+    if not _CODE.match(code):
+        raise row.error(f"bad country code {code!r}")
+    kb.countries[code] = row["name"]
+    reason = f"countries.tsv:{row.line}"
+    base = Entry("country", code, country=code, name=row["name"], reason=reason)
+    for phrase in [row["name"], *row.multi("aliases"), *row.multi("demonyms")]:
+        kb.add_name(tokenize, phrase, base)
+    cap = Entry("capital", code + "GOV", country=code, sector="GOV", reason=reason)
+    for phrase in row.multi("capitals"):
+        kb.add_name(tokenize, phrase, cap)
+    kb.counts["countries"] += 1
+
+
+def _metonym_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
+    code, sector = row["code"], row["sector"] or None
+    if not _CODE.match(code):
+        raise row.error(f"bad country code {code!r}")
+    entry = Entry("metonym", code + (sector or ""), country=code, sector=sector,
+                  reason=f"metonyms.tsv:{row.line}")
+    kb.add_name(tokenize, row["text"], entry)
+    kb.counts["metonyms"] += 1
+
+
+def _igo_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
+    code = row["code"]
+    if not _CODE.match(code):
+        raise row.error(f"bad IGO code {code!r}")
+    acronyms = row.multi("acronyms")
+    org = acronyms[0] if acronyms else row["name"]
+    country = row.values.get("country") or None
+    reason = f"igos.tsv:{row.line}"
+    entry = Entry("igo", code, country=country, org=org, name=row["name"], reason=reason)
+    kb.igos[code] = entry
+    for phrase in [row["name"], *acronyms, *row.multi("aliases")]:
+        kb.add_name(tokenize, phrase, entry)
+    desc = Entry("description", code, country=country, org=org, name=row["name"],
+                 reason=reason + " (description)")
+    for phrase in row.multi("descriptions"):
+        kb.add_role(tokenize, phrase, desc)
+    kb.counts["igos"] += 1
+
+
+def _agent_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
+    sector = row["sector"]
+    if not re.match(r"^[A-Z]{3}$", sector):
+        raise row.error(f"bad sector code {sector!r}")
+    kb.add_role(tokenize, row["phrase"],
+                Entry("agent", sector, sector=sector, reason=f"agents.tsv:{row.line}"))
+    kb.counts["agents"] += 1
+
+
+def _person_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
+    if not row["name"]:
+        raise row.error("empty name")
+    if not _CODE.match(row["code"]):
+        raise row.error(f"bad actor code {row['code']!r}")
+    for key in ("start", "end"):
+        if row[key] and not _DATE.match(row[key]):
+            raise row.error(f"{key} is not YYYY-MM-DD: {row[key]!r}")
+    if row["start"] and row["end"] and row["end"] < row["start"]:
+        raise row.error(f"end {row['end']} before start {row['start']}")
+    entry = Entry("person", row["code"], country=row["country"] or None,
+                  org=row["org"] or None, sector=row["sector"] or None, name=row["name"],
+                  role=row["role"] or None, start=row["start"] or None,
+                  end=row["end"] or None, reason=f"{Path(row.path).name}:{row.line}")
+    kb.people[row["name"]].append(entry)
+    for phrase in [row["name"], *row.multi("aliases")]:
+        kb.add_name(tokenize, phrase, Entry("person", "", name=row["name"],
+                                            reason=entry.reason))
+    kb.counts["role spans"] += 1
+
+
+RowReader = Callable[[KnowledgeBase, Row, Tokenize], None]
+_FILES: dict[str, tuple[tuple[str, ...], RowReader]] = {
+    "countries.tsv": (COUNTRY_COLS, _country_row),
+    "metonyms.tsv": (METONYM_COLS, _metonym_row),
+    "igos.tsv": (IGO_COLS, _igo_row),
+    "agents.tsv": (AGENT_COLS, _agent_row),
+}
+
+
+def load_kb(tokenize: Tokenize, folder: Path | None = None, *, strict: bool = True,
+            problems: list[DataError] | None = None) -> KnowledgeBase:
+    """Load every actor file under `folder` (default: the packaged data/actors).
+
+    strict=False skips a bad entry, reporting it into `problems` as FILE:LINE: problem.
+    """
+    folder = folder or package_data("actors")
+    kb = KnowledgeBase()
+    jobs = [(folder / name, cols, fn) for name, (cols, fn) in _FILES.items()
+            if (folder / name).exists()]
+    jobs += [(p, PEOPLE_COLS, _person_row) for p in sorted((folder / "people").glob("*.tsv"))]
+    for path, cols, fn in jobs:
+        load_rows(kb, path, cols, fn, tokenize, strict=strict, problems=problems)
+    for spans in kb.people.values():
+        spans.sort(key=lambda e: e.start or "")
+    return kb
+
+
+def load_rows(kb: KnowledgeBase, path: Path, cols: tuple[str, ...], fn: RowReader,
+              tokenize: Tokenize, *, strict: bool = True,
+              problems: list[DataError] | None = None) -> None:
+    """Feed a file's rows to `fn`; a bad row raises (strict) or is skipped and reported."""
+    for row in read_tsv(path, cols):
+        try:
+            fn(kb, row, tokenize)
+        except DataError as exc:
+            if strict:
+                raise
+            if problems is not None:
+                problems.append(exc)
+
+
+def stats(kb: KnowledgeBase) -> dict[str, int]:
+    """Counts by kind, for `detente actors stats`."""
+    out = dict(kb.counts)
+    out["people"] = len(kb.people)
+    out["name phrases"] = kb.names.size
+    out["role phrases"] = kb.roles.size
+    return out
+
+
+def all_codes(entries: Iterable[Entry]) -> set[str]:
+    return {e.code for e in entries}

@@ -1,0 +1,358 @@
+"""Resolving the actors a Doc mentions, in context and for the article's date.
+
+One left-to-right pass over the doc: dictionary matches (longest first), then each noun
+phrase is composed from what it contains (person > organisation > country + role), and
+references that name nobody (surnames, pronouns, "the alliance", "the government") are
+resolved to the salient compatible actor mentioned before them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.kb import Entry, KnowledgeBase
+from detente.records import Actor, Mention
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my"})
+# Modifiers that belong to a noun phrase's own words ("Russian Foreign Minister Sergey Lavrov").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "flat", "nn", "npadvmod", "poss"})
+LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throughout", "of"})
+GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
+NAME_KINDS = frozenset({"country", "capital", "metonym", "igo", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(slots=True)
+class _Seen:
+    i: int
+    sent: int
+    actor: Actor
+    person: bool
+    subject: bool
+    locative: bool
+
+
+def entity_key(actor: Actor) -> str:
+    """What two actors must share to be 'the same party' for salience: org, else country."""
+    return actor.org or actor.country or actor.code
+
+
+class DocActors:
+    """The actors of one doc: `actor(token)` gives the Actor a noun phrase head refers to."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, date: str | None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.date = date
+        self.matches: dict[int, _Match] = {}
+        self._memo: dict[int, Actor | None] = {}
+        self._seen: list[_Seen] = []
+        self._surnames: dict[str, str] = {}
+        self._igos_seen: set[str] = set()
+        self.mentions: list[Mention] = []
+        self._sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self._sent_of[t.i] = n
+        self._match_all()
+        for tok in doc:
+            if self._is_phrase_head(tok) and tok.i not in self._memo:
+                self.actor(tok)
+
+    # -- dictionary matching -------------------------------------------------------------
+    def _match_all(self) -> None:
+        doc = self.doc
+        text_keys = [(t.text,) for t in doc]
+        role_keys = [(t.lower_, t.lemma_.lower()) for t in doc]
+        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        i = 0
+        while i < len(doc):
+            end_n, names = self.kb.names.longest(text_keys, i)
+            end_r, roles = self.kb.roles.longest(role_keys, i)
+            if names and end_n >= end_r:
+                end, entries = end_n, names
+            elif roles:
+                end, entries = end_r, roles
+            else:
+                i += 1
+                continue
+            if names and all(e.kind != "person" for e in entries) and any(
+                s <= i and end <= e and (e - s) > (end - i) for s, e in person_ents
+            ):
+                i += 1  # "Jordan" inside "Michael Jordan" is not the country
+                continue
+            m = _Match(i, end, tuple(entries))
+            for k in range(i, end):
+                self.matches[k] = m
+            i = end
+
+    # -- phrases -------------------------------------------------------------------------
+    @staticmethod
+    def _is_phrase_head(tok: Token) -> bool:
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        return tok.dep_ not in ("compound", "flat", "amod", "nn") or tok.head == tok
+
+    def phrase_tokens(self, tok: Token) -> list[Token]:
+        """The head and its own modifiers, without clauses, prepositions or appositions."""
+        out = [tok]
+        stack = [c for c in tok.children if c.dep_ in PHRASE_DEPS and c.dep_ != "poss"]
+        while stack:
+            c = stack.pop()
+            out.append(c)
+            stack.extend(g for g in c.children if g.dep_ in PHRASE_DEPS and g.dep_ != "poss")
+        return sorted(out, key=lambda t: t.i)
+
+    def actor(self, tok: Token) -> Actor | None:
+        """The actor the noun phrase headed by `tok` refers to, or None."""
+        if tok.i in self._memo:
+            return self._memo[tok.i]
+        self._memo[tok.i] = None  # guards against cycles in odd parses
+        actor, kind = self._resolve(tok)
+        self._memo[tok.i] = actor
+        if actor is not None:
+            self._note(tok, actor, kind)
+        return actor
+
+    def _note(self, tok: Token, actor: Actor, kind: str) -> None:
+        sent = self._sent_of.get(tok.i, 0)
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+        anchor = tok
+        while anchor.dep_ in ("conj", "appos") and anchor.head != anchor:
+            anchor = anchor.head
+        locative = anchor.dep_ == "pobj" and anchor.head.lemma_.lower() in LOCATIVE_PREPS
+        person = kind in ("person", "surname") or (kind == "pronoun" and actor.name is not None)
+        self._seen.append(_Seen(tok.i, sent, actor, person, subject, locative))
+        span = self.phrase_tokens(tok)
+        start = span[0].i if span[0].dep_ != "det" else span[0].i + 1
+        self.mentions.append(Mention(start, span[-1].i + 1, actor.text, actor, kind))
+        if actor.org:
+            for code, igo in self.kb.igos.items():
+                if igo.org == actor.org:
+                    self._igos_seen.add(code)
+        elif actor.code in self.kb.igos:
+            self._igos_seen.add(actor.code)
+
+    def _text(self, toks: list[Token]) -> str:
+        toks = [t for t in toks if t.dep_ != "det"] or toks
+        return self.doc[toks[0].i: toks[-1].i + 1].text
+
+    def _resolve(self, tok: Token) -> tuple[Actor | None, str]:
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in PERSON_PRONOUNS:
+                return self._salient(tok, person=True), "pronoun"
+            if low == "it" and tok.head.lemma_ == "be" and tok.dep_ == "nsubj":
+                return None, ""  # expletive: "it's important to have dialogue"
+            if low in THING_PRONOUNS:
+                return self._salient(tok, person=False), "pronoun"
+            return None, ""
+        toks = self.phrase_tokens(tok)
+        own = self.matches.get(tok.i)
+        if own is None and tok.ent_type_ != "PERSON" and tok.text not in self._surnames:
+            # Only the head decides what a phrase is: "military interference" is no actor,
+            # though "military" alone would be.
+            if tok.lemma_.lower() not in GENERIC_COUNTRY:
+                return None, ""
+        entries = self._entries(toks)
+        text = self._text(toks)
+        by_kind: dict[str, list[Entry]] = defaultdict(list)
+        for e in entries:
+            by_kind[e.kind].append(e)
+        agent = by_kind["agent"][0] if by_kind["agent"] else None
+        sector = agent.sector if agent else None
+        if own is not None and not any(e.kind in ("agent", "description") for e in own.entries):
+            by_kind["agent"] = [e for e in by_kind["agent"] if e not in own.entries]
+        agent = next((e for e in by_kind["agent"] if own and e in own.entries), None) or (
+            by_kind["agent"][0] if by_kind["agent"] and own is not None else None)
+        sector = agent.sector if agent else sector
+        if by_kind["person"]:
+            name = by_kind["person"][0].name or text
+            surname = name.split()[-1]
+            self._surnames[surname] = name
+            role = self.kb.person_role(name, self.date)
+            if role is not None:
+                why = f"person {name}: {role.role or role.code} ({role.reason}) on {self.date}"
+                return Actor(text, role.code, role.country, role.org, role.sector, name,
+                             why), "person"
+            composed = self._compose(tok, text, by_kind, sector, name)
+            if composed:
+                return composed, "person"
+        if tok.pos_ == "PROPN" and tok.text in self._surnames and not by_kind["igo"]:
+            name = self._surnames[tok.text]
+            role = self.kb.person_role(name, self.date)
+            if role is not None:
+                why = f"surname of {name}, mentioned earlier: {role.role or role.code}"
+                return Actor(text, role.code, role.country, role.org, role.sector, name,
+                             why), "surname"
+        composed = self._compose(tok, text, by_kind, sector, self._person_name(tok, toks))
+        if composed:
+            return composed, "name" if not agent else "agent"
+        if by_kind["description"]:
+            for d in by_kind["description"]:
+                if d.code in self._igos_seen:
+                    return Actor(text, d.code, d.country, d.org, None, d.name,
+                                 f"'{text}' refers to {d.org}, mentioned earlier ({d.reason})"
+                                 ), "description"
+        if agent is not None or tok.lemma_.lower() in GENERIC_COUNTRY:
+            return self._agent_in_context(tok, text, sector), "agent"
+        return None, ""
+
+    def _person_name(self, tok: Token, toks: list[Token]) -> str | None:
+        names = [t for t in toks if t.ent_type_ == "PERSON"]
+        return self._text(names) if names else None
+
+    def _entries(self, toks: list[Token]) -> list[Entry]:
+        seen: list[_Match] = []
+        for t in toks:
+            m = self.matches.get(t.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        out: list[Entry] = []
+        for m in seen:
+            out.extend(self._pick(m.entries))
+        return out
+
+    def _pick(self, entries: tuple[Entry, ...]) -> list[Entry]:
+        """One entry per kind; for people, the one holding a role on the date."""
+        by_kind: dict[str, Entry] = {}
+        for e in entries:
+            by_kind.setdefault(e.kind, e)
+        return list(by_kind.values())
+
+    def _compose(self, tok: Token, text: str, by_kind: dict[str, list[Entry]],
+                 sector: str | None, name: str | None) -> Actor | None:
+        if by_kind["igo"]:
+            g = by_kind["igo"][0]
+            why = f"organisation {g.org} ({g.reason})" + (f" + role {sector}" if sector else "")
+            return Actor(text, g.code, g.country, g.org, sector, name or g.name, why)
+        for kind in ("metonym", "capital", "country"):
+            if by_kind[kind]:
+                c = by_kind[kind][0]
+                sec = sector or c.sector
+                code = (c.country or c.code) + (sec or "")
+                why = f"{kind} {c.country} ({c.reason})" + (f" + role {sec}" if sector else "")
+                return Actor(text, code, c.country, None, sec, name, why)
+        if sector is None:
+            return None
+        owner = self._owner(tok)
+        if owner is not None and (owner.country or owner.org):
+            base = owner.code if owner.org and not owner.country else (owner.country or "")
+            return Actor(text, base + sector if owner.country else owner.code, owner.country,
+                         owner.org, sector, name,
+                         f"role {sector} of {owner.text} ({owner.code})")
+        if name is not None:
+            return Actor(text, sector, None, None, sector, name, f"person with role {sector}")
+        return None
+
+    def _owner(self, tok: Token) -> Actor | None:
+        """The actor a role word belongs to: "Russia's forces", "the army of Syria"."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.actor(c)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.actor(g)
+        return None
+
+    def _agent_in_context(self, tok: Token, text: str, sector: str | None) -> Actor | None:
+        owner = self._owner(tok)
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            owner = self._salient(tok, person=False, countries_only=True)
+        if owner is None or not owner.country:
+            if sector is None:
+                return None
+            return Actor(text, sector, None, None, sector, None, f"role {sector}, country unknown")
+        sec = sector or "GOV"
+        return Actor(text, owner.country + sec, owner.country, None, sec, None,
+                     f"role {sec} of {owner.country}, the salient country before it")
+
+    # -- salience ------------------------------------------------------------------------
+    def _salient(self, tok: Token, *, person: bool, countries_only: bool = False
+                 ) -> Actor | None:
+        """Salient earlier actor for a pronoun or description.
+
+        People: the subject of the current sentence, else of the nearest earlier sentences
+        (subject continuity), else the most recent person. Things: the country or
+        organisation mentioned most in the last sentences, locative mentions ("in Ukraine")
+        counting little, the clause subject's own party excluded for possessives.
+        """
+        sent = self._sent_of.get(tok.i, 0)
+        before = [s for s in self._seen if s.i < tok.i and sent - s.sent <= 3]
+        if person:
+            holder = self._possessor_above(tok)
+            if holder is not None:
+                return holder
+            people = [s for s in before if s.person]
+            subj = [s for s in people if s.subject]
+            for group in ([s for s in subj if s.sent == sent], subj, people):
+                if group:
+                    a = max(group, key=lambda s: s.i).actor
+                    return Actor(tok.text, a.code, a.country, a.org, a.sector, a.name,
+                                 f"pronoun '{tok.text}' -> {a.name or a.text}")
+            return None
+        exclude = self._clause_subject_key(tok) if tok.dep_ == "poss" else None
+        scores: dict[str, float] = defaultdict(float)
+        latest: dict[str, _Seen] = {}
+        for s in before:
+            if s.person or (countries_only and not s.actor.country):
+                continue
+            key = entity_key(s.actor)
+            if key == exclude:
+                continue
+            w = 1.0 / (1 + sent - s.sent) ** 2
+            scores[key] += w * (0.2 if s.locative else 1.0)
+            latest[key] = s
+        if not scores:
+            return None
+        key = max(scores, key=lambda k: (scores[k], latest[k].i))
+        a = latest[key].actor
+        code = a.country if countries_only and a.country else a.code
+        return Actor(tok.text, code or a.code, a.country, None if countries_only else a.org,
+                     None if countries_only else a.sector, None,
+                     f"'{tok.text}' -> {a.text} ({a.code}), the salient party before it")
+
+    def _possessor_above(self, tok: Token) -> Actor | None:
+        """ "Poroshenko's comment that his country ...": the person whose words hold it."""
+        for anc in tok.ancestors:
+            if anc.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for c in anc.children:
+                if c.dep_ == "poss" and c.i != tok.i and tok not in c.subtree:
+                    seen = next((s for s in self._seen if s.i == c.i and s.person), None)
+                    if seen is not None:
+                        a = seen.actor
+                        return Actor(tok.text, a.code, a.country, a.org, a.sector, a.name,
+                                     f"pronoun '{tok.text}' -> {a.name or a.text}, whose "
+                                     f"{anc.text} it is in")
+        return None
+
+    def _clause_subject_key(self, tok: Token) -> str | None:
+        head = tok.head
+        while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                a = self._memo.get(c.i)
+                if a is not None:
+                    return entity_key(a)
+        return None
+
+
+def resolve_doc(doc: Doc, kb: KnowledgeBase, date: str | None) -> DocActors:
+    """Resolve every actor mention of a doc for an article published on `date`."""
+    return DocActors(doc, kb, date)

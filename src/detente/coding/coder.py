@@ -1,0 +1,255 @@
+"""The event coder: verb and nominal patterns over the dependency parse, to CAMEO events.
+
+Per sentence: every verb and noun whose lemma heads a pattern is tried against the patterns
+for that lemma, most specific first; the first whose constraints hold codes the event. The
+source comes from syntax (subject, passive agent, possessor, inherited subject), the target
+from the slot the pattern names; coordinated actors give one event per pair. A noun that a
+verb pattern consumed as its object ("hold talks") is not coded again on its own. Bare
+statements (01x) are kept only when the sentence yields nothing more specific.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente import CODER_VERSION
+from detente.actors.resolve import SPEAKER_PRONOUNS, DocActors
+from detente.coding.frames import Frame, full_lemma, governor, noun_frame, verb_frame
+from detente.coding.lexicon import Lexicon
+from detente.coding.modality import is_negated, modality
+from detente.coding.patterns import Pattern, PatternSet
+from detente.ingest.dates import resolve_date
+from detente.ontology import Ontology
+from detente.records import Actor, Article, Event, Quote, event_id_for
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    head: Token
+    pattern: Pattern
+    frame: Frame
+    target: Token | None
+    consumed: frozenset[int]
+
+
+class Coder:
+    """Codes the events of parsed, actor-resolved docs."""
+
+    def __init__(self, ontology: Ontology, patterns: PatternSet, lexicon: Lexicon) -> None:
+        self.ontology = ontology
+        self.patterns = patterns
+        self.lexicon = lexicon
+
+    # -- matching ------------------------------------------------------------------------
+    def _fits(self, p: Pattern, f: Frame) -> _Hit | None:
+        consumed: set[int] = set()
+        if p.modifier is not None and not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
+            for c in f.head.children
+        ):
+            return None
+        if p.prt is not None and f.prt != p.prt:
+            return None
+        if p.obj is not None:
+            o = f.obj
+            if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_):
+                return None
+            consumed.add(o.i)
+        pobj: Token | None = None
+        if p.prep is not None:
+            for lemma, o in f.preps:
+                if lemma in p.prep and (p.pobj is None or p.pobj.matches(
+                        o.lemma_.lower(), full_lemma(o), o.lower_)):
+                    pobj = o
+                    break
+            if pobj is None:
+                return None
+            if p.pobj is not None:
+                consumed.add(pobj.i)
+        target = {"dobj": f.obj, "pobj": pobj, "iobj": f.iobj, "none": None}[p.target]
+        if p.target == "dobj" and p.obj is None and f.obj is not None:
+            consumed.add(f.obj.i) if f.obj.pos_ == "PRON" else None
+        return _Hit(f.head, p, f, target, frozenset(consumed))
+
+    def _hits(self, sent: Span) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for tok in sent:
+            if tok.pos_ == "VERB":
+                nominal = False
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                nominal = True
+            else:
+                continue
+            cands = self.patterns.candidates(nominal, tok.lemma_.lower())
+            if not cands:
+                continue
+            frame = noun_frame(tok) if nominal else verb_frame(tok)
+            for p in cands:
+                hit = self._fits(p, frame)
+                if hit is not None:
+                    hits.append(hit)
+                    break
+        consumed = set().union(*(h.consumed for h in hits if not h.pattern.nominal))
+        hits = [h for h in hits if not (h.pattern.nominal and h.head.i in consumed)]
+        if any(self.ontology[h.pattern.cameo].root != "01" for h in hits):
+            hits = [h for h in hits if self.ontology[h.pattern.cameo].root != "01"]
+        return hits
+
+    # -- actors of the slots ---------------------------------------------------------------
+    def _actor(self, tok: Token, actors: DocActors, quotes: list[Quote]) -> Actor | None:
+        if tok.lower_ in SPEAKER_PRONOUNS:
+            return _speaker_party(tok, quotes)
+        a = actors.actor(tok)
+        if a is not None:
+            return a
+        return self._owner(tok, actors, quotes, depth=0)
+
+    def _owner(self, tok: Token, actors: DocActors, quotes: list[Quote], depth: int
+               ) -> Actor | None:
+        """Whose thing a non-actor noun is: "Russia's permission", "the buildup of its forces"."""
+        if depth > 2:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self._actor(c, actors, quotes)
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound"):
+                a = actors.actor(c)
+                if a is not None and (a.country or a.org):
+                    return a
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        a = actors.actor(g) or self._owner(g, actors, quotes, depth + 1)
+                        if a is not None:
+                            return a
+        for c in tok.children:
+            if c.dep_ in ("appos", "conj"):
+                a = self._owner(c, actors, quotes, depth + 1)
+                if a is not None:
+                    return a
+        return None
+
+    def _expand(self, tok: Token | None) -> list[Token]:
+        if tok is None:
+            return []
+        return [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+
+    def _sources(self, hit: _Hit, actors: DocActors, quotes: list[Quote]) -> list[Actor]:
+        f = hit.frame
+        toks = self._expand(f.subject)
+        out = [a for t in toks if (a := self._actor(t, actors, quotes)) is not None]
+        if out or not f.nominal:
+            return out
+        for c in f.head.children:
+            if c.dep_ in ("amod", "compound"):
+                a = actors.actor(c)
+                if a is not None:
+                    return [a]
+        gov = governor(f.head)
+        if gov is not None:
+            from detente.coding.frames import subject_of
+
+            subj = subject_of(gov)
+            out = [a for t in self._expand(subj) if (a := self._actor(t, actors, quotes))]
+            if out:
+                return out
+        if hit.pattern.target == "none" and f.obj is not None:
+            a = self._actor(f.obj, actors, quotes)
+            if a is not None:
+                return [a]
+        return []
+
+    # -- events -------------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]
+             ) -> list[Event]:
+        """All events of one parsed article, in text order."""
+        events: list[Event] = []
+        seen: set[str] = set()
+        for n, sent in enumerate(doc.sents):
+            hits = self._hits(sent)
+            if not hits:
+                continue
+            date = self._date(sent, article.published)
+            for hit in hits:
+                sources = self._sources(hit, actors, quotes)
+                if not sources:
+                    continue
+                targets: list[Actor | None] = [
+                    a for t in self._expand(hit.target)
+                    if (a := self._actor(t, actors, quotes)) is not None
+                ] or [None]
+                for src in sources:
+                    for tgt in targets:
+                        if tgt is not None and tgt.code == src.code:
+                            continue
+                        ev = self._event(article, n, sent, date, hit, src, tgt, quotes)
+                        if ev.event_id not in seen:
+                            seen.add(ev.event_id)
+                            events.append(ev)
+        return events
+
+    def _date(self, sent: Span, published: str | None) -> str | None:
+        if published is None:
+            return None
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                d = resolve_date(ent.text, published)
+                if d is not None:
+                    return d
+        return published
+
+    def _event(self, article: Article, n: int, sent: Span, date: str | None, hit: _Hit,
+               src: Actor, tgt: Actor | None, quotes: list[Quote]) -> Event:
+        p = hit.pattern
+        c = self.ontology[p.cameo]
+        negated = is_negated(hit.head, self.lexicon)
+        mod = modality(hit.head, self.lexicon)
+        conf = 0.9 - 0.05 * max(0, 2 - p.specificity)
+        if p.nominal:
+            conf -= 0.1
+        if p.target != "none" and tgt is None:
+            conf -= 0.15
+        if src.reason.startswith(("pronoun", "'")):
+            conf -= 0.1
+        if mod != "asserted":
+            conf -= 0.05
+        head = hit.head
+        quote = _quote_at(head.idx, quotes)
+        start = sent.start_char
+        end = sent.end_char
+        text = sent.text.rstrip()
+        end = start + len(text)
+        return Event(
+            event_id=event_id_for(article.article_id, n, p.id, p.cameo, src.code,
+                                  tgt.code if tgt else "", head.idx),
+            article_id=article.article_id, sentence=n, date=date, source=src, target=tgt,
+            cameo=p.cameo, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
+            plover={"type": c.plover_type, "mode": c.plover_mode}, negated=negated,
+            modality=mod,
+            evidence={"text": text, "start": start, "end": end,
+                      "trigger": {"text": head.text, "start": head.idx,
+                                  "end": head.idx + len(head.text)}},
+            quote_id=quote.quote_id if quote else None, rule=p.id,
+            confidence=round(max(0.05, min(1.0, conf)), 2), coder_version=CODER_VERSION,
+        )
+
+
+def _quote_at(char: int, quotes: list[Quote]) -> Quote | None:
+    inside = [q for q in quotes if q.start <= char < q.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda q: (not q.direct, q.end - q.start))
+
+
+def _speaker_party(tok: Token, quotes: list[Quote]) -> Actor | None:
+    """"we"/"our" inside a quote: the party the speaker speaks for."""
+    q = _quote_at(tok.idx, quotes)
+    if q is None or q.speaker is None:
+        return None
+    s = q.speaker
+    return Actor(tok.text, s.code, s.country, s.org, s.sector, None,
+                 f"'{tok.text}' in a quote by {s.name or s.text} ({s.code})")

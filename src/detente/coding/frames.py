@@ -1,0 +1,122 @@
+"""Reading predicate frames off the dependency tree: subject, object, preposition objects.
+
+Written in terms of spaCy's ClearNLP labels (en_core_web_sm): nsubj, nsubjpass, dobj, dative,
+prt, prep/pobj, agent, xcomp, ccomp, advcl, conj, appos, poss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+# Clauses whose missing subject is the governing verb's subject (control, participles,
+# coordinated verbs): "NATO agreed to send", "Speaking before meeting Lavrov, he ...".
+INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """What a predicate (verb or event noun) has around it."""
+
+    head: Token
+    nominal: bool
+    passive: bool = False
+    subject: Token | None = None
+    obj: Token | None = None
+    iobj: Token | None = None
+    prt: str | None = None
+    preps: list[tuple[str, Token]] = field(default_factory=list)  # (prep lemma, its object)
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _preps_of(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep":
+            o = _pobj(c)
+            if o is not None:
+                out.append((c.lemma_.lower(), o))
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through control, participles and coordination."""
+    tok = verb
+    for _ in range(5):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+            if c.dep_ == "agent":
+                return _pobj(c)
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ not in INHERIT_SUBJECT or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_frame(verb: Token) -> Frame:
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    f = Frame(verb, nominal=False, passive=passive)
+    for c in kids:
+        if c.dep_ == "dobj" and not passive:
+            f.obj = c
+        elif c.dep_ == "nsubjpass":
+            f.obj = c
+        elif c.dep_ == "dative":
+            f.iobj = _pobj(c) if c.pos_ == "ADP" else c
+        elif c.dep_ == "prt":
+            f.prt = c.lemma_.lower()
+        elif c.dep_ == "agent" and passive:
+            f.subject = _pobj(c)
+    if not passive:
+        f.subject = subject_of(verb)
+    elif f.obj is None:
+        # "Iran was hit with sanctions": nothing to hang the object on but the subject.
+        f.obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    f.preps = _preps_of(verb)
+    if f.obj is not None:
+        f.preps += _preps_of(f.obj)
+    return f
+
+
+def noun_frame(noun: Token) -> Frame:
+    f = Frame(noun, nominal=True)
+    preps = _preps_of(noun)
+    for lemma, o in preps:
+        if lemma == "of" and f.obj is None:
+            f.obj = o
+        elif lemma == "by" and f.subject is None:
+            f.subject = o
+    f.preps = [(lemma, o) for lemma, o in preps if lemma != "by"]
+    if f.obj is not None:
+        f.preps += _preps_of(f.obj)
+    for c in noun.children:
+        if c.dep_ == "poss":
+            f.subject = c
+    return f
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb a noun phrase is an argument of ("hold talks" -> hold), if any."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def full_lemma(tok: Token) -> str:
+    """Compound modifiers plus lemma: "battle group" for "battle groups"."""
+    mods = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return " ".join([*mods, tok.lemma_.lower()])

@@ -1,0 +1,153 @@
+"""Verb patterns and word classes: loading, validation and the index the matcher uses.
+
+Format: docs/data-formats.md (verbs/classes.tsv, verbs/patterns/*.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.datafiles import Row, package_data, read_tsv
+from detente.errors import DataError
+from detente.ontology import Ontology
+
+TARGETS = ("dobj", "pobj", "iobj", "none")
+PATTERN_COLS = ("id", "cameo", "head", "prt", "obj", "prep", "pobj", "target", "example")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Alternatives a word must match: plain lemmas, or members of named classes."""
+
+    words: frozenset[str]
+
+    def matches(self, lemma: str, full: str, text: str) -> bool:
+        return lemma in self.words or full in self.words or text in self.words
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One verb or nominal pattern; `id` is the `rule` of the events it produces."""
+
+    id: str
+    cameo: str
+    head: str
+    modifier: str | None  # first word of a two-word noun head ("peace" in "peace talk")
+    nominal: bool
+    prt: str | None
+    obj: Constraint | None
+    prep: frozenset[str] | None
+    pobj: Constraint | None
+    target: str
+    example: str
+    where: str
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
+                                           self.modifier))
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """All patterns, indexed by (nominal?, head lemma), most specific first."""
+
+    by_head: dict[tuple[bool, str], tuple[Pattern, ...]]
+    classes: dict[str, frozenset[str]]
+
+    def candidates(self, nominal: bool, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_head.get((nominal, lemma), ())
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for pats in self.by_head.values():
+            yield from pats
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.by_head.values())
+
+
+def load_classes(paths: list[Path]) -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = defaultdict(set)
+    for path in paths:
+        for row in read_tsv(path, ("class", "members")):
+            name = row["class"]
+            if not name.startswith("@"):
+                raise row.error(f"class name must start with '@': {name!r}")
+            classes[name].update(m.lower() for m in row.multi("members"))
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+def _constraint(row: Row, key: str, classes: dict[str, frozenset[str]]) -> Constraint | None:
+    items = row.multi(key)
+    if not items:
+        return None
+    words: set[str] = set()
+    for item in items:
+        if item.startswith("@"):
+            if item not in classes:
+                raise row.error(f"{key}: unknown class {item}")
+            words |= classes[item]
+        else:
+            words.add(item.lower())
+    return Constraint(frozenset(words))
+
+
+def _pattern(row: Row, order: int, classes: dict[str, frozenset[str]],
+             ontology: Ontology) -> Pattern:
+    pid, code = row["id"], row["cameo"]
+    if not _ID.match(pid):
+        raise row.error(f"bad id {pid!r}: lowercase letters, digits, '.', '-' only")
+    if code not in ontology:
+        raise row.error(f"unknown CAMEO code {code!r}")
+    head = row["head"].lower()
+    nominal = head.startswith("n:")
+    if nominal:
+        head = head[2:]
+    words = head.split()
+    if not words or len(words) > 2:
+        raise row.error(f"head must be one word, or two for a noun: {row['head']!r}")
+    if len(words) == 2 and not nominal:
+        raise row.error(f"a two-word head must be a noun (n:...): {row['head']!r}")
+    target = row["target"] or ("pobj" if row["prep"] and not row["pobj"] else "dobj")
+    if target not in TARGETS:
+        raise row.error(f"target must be one of {', '.join(TARGETS)}: {target!r}")
+    if target == "pobj" and not row["prep"]:
+        raise row.error("target 'pobj' needs a prep")
+    prep = frozenset(p.lower() for p in row.multi("prep")) or None
+    return Pattern(pid, code, words[-1], words[0] if len(words) == 2 else None, nominal,
+                   row["prt"].lower() or None, _constraint(row, "obj", classes), prep,
+                   _constraint(row, "pobj", classes), target, row["example"],
+                   f"{Path(row.path).name}:{row.line}", order)
+
+
+def load_patterns(ontology: Ontology, folder: Path | None = None, *, strict: bool = True,
+                  problems: list[DataError] | None = None) -> PatternSet:
+    """Load classes*.tsv and patterns/*.tsv under `folder` (default: the packaged data/verbs)."""
+    folder = folder or package_data("verbs")
+    classes = load_classes(sorted(folder.glob("classes*.tsv")))
+    seen: dict[str, str] = {}
+    acc: dict[tuple[bool, str], list[Pattern]] = defaultdict(list)
+    order = 0
+    for path in sorted((folder / "patterns").glob("*.tsv")):
+        for row in read_tsv(path, PATTERN_COLS):
+            try:
+                if row["id"] in seen:
+                    raise row.error(f"duplicate id {row['id']!r} (first at {seen[row['id']]})")
+                p = _pattern(row, order, classes, ontology)
+            except DataError as exc:
+                if strict:
+                    raise
+                if problems is not None:
+                    problems.append(exc)
+                continue
+            seen[p.id] = p.where
+            acc[(p.nominal, p.head)].append(p)
+            order += 1
+    by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
+               for k, v in acc.items()}
+    return PatternSet(by_head, classes)

@@ -1,0 +1,342 @@
+"""The `detente` command: a thin layer over the pipeline, store and analysis functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from detente.errors import E002, DetenteError, UserError
+from detente.records import Article, InputProblem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Code news about international affairs into political events.")
+actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
+app.add_typer(actors_app, name="actors")
+
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
+err = Console(stderr=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD "
+                                             "when the input has none.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Store: a DuckDB file "
+                                           "(default $DETENTE_DB or ./detente.duckdb).")]
+ActorsOpt = Annotated[Path | None, typer.Option("--actors-dir", help="Folder of actor data "
+                                                "files in detente's format (default: packaged).")]
+VerbsOpt = Annotated[Path | None, typer.Option("--verbs-dir", help="Folder of verb pattern "
+                                               "files in detente's format (default: packaged).")]
+
+
+class _Problems:
+    """Counts bad inputs while a batch goes on; each is reported in one line on stderr."""
+
+    def __init__(self) -> None:
+        self.items: list[InputProblem] = []
+
+    def report(self, p: InputProblem) -> None:
+        self.items.append(p)
+        err.print(f"detente: {p}", markup=False, highlight=False)
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from detente.ingest import validate_date
+
+    try:
+        return validate_date(value)
+    except ValueError:
+        raise UserError(E002.format(value=value)) from None
+
+
+def _articles(paths: Sequence[str], date: str | None, problems: _Problems) -> Iterator[Article]:
+    from detente.ingest import read_inputs
+
+    for item in read_inputs(list(paths), published=_date(date)):
+        if isinstance(item, InputProblem):
+            problems.report(item)
+        else:
+            yield item
+
+
+def _pipeline(actors_dir: Path | None = None, verbs_dir: Path | None = None) -> Any:
+    from detente.pipeline import Pipeline
+
+    with err.status("loading the model and knowledge base", spinner="dots"):
+        return Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir)
+
+
+def _finish(problems: _Problems) -> None:
+    if problems.items:
+        raise typer.Exit(1)
+
+
+@app.command()
+def code(paths: Paths, date: DateOpt = None, format: FormatOpt = "table",
+         actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None) -> None:
+    """Code articles into events without storing them."""
+    from detente.interfaces.output import EVENT_CSV, check_format, print_events, write_records
+
+    check_format(format)
+    problems = _Problems()
+    articles = list(_articles(paths, date, problems))
+    if articles:
+        pipe = _pipeline(actors_dir, verbs_dir)
+        names = {c: v.name for c, v in pipe.ontology.codes.items()}
+        for res in pipe.process_many(articles):
+            if format == "table":
+                print_events(res.events, names, out, title=f"{res.article.url or ''} "
+                             f"({res.article.article_id}): {len(res.events)} events")
+            else:
+                write_records((e.to_dict() for e in res.events), format, sys.stdout, EVENT_CSV)
+    _finish(problems)
+
+
+@app.command()
+def quotes(paths: Paths, date: DateOpt = None, format: FormatOpt = "table") -> None:
+    """Quotes and their speakers."""
+    from detente.interfaces.output import check_format, print_quotes, write_records
+
+    check_format(format)
+    problems = _Problems()
+    articles = list(_articles(paths, date, problems))
+    if articles:
+        pipe = _pipeline()
+        for res in pipe.process_many(articles):
+            if format == "table":
+                print_quotes(res.quotes, out)
+            else:
+                write_records((q.to_dict() for q in res.quotes), format, sys.stdout)
+    _finish(problems)
+
+
+@app.command()
+def articles(paths: Annotated[list[str] | None, typer.Argument(
+                 help="Files to read; none: list the store's articles.")] = None,
+             date: DateOpt = None, format: FormatOpt = "table", db: DbOpt = None,
+             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None
+             ) -> None:
+    """The cleaned article records, from files (without coding) or from the store."""
+    from detente.interfaces.output import check_format, print_articles, write_records
+
+    check_format(format)
+    problems = _Problems()
+    if paths:
+        found = list(_articles(paths, date, problems))
+    else:
+        from detente.store import open_store
+
+        with open_store(db, read_only=True) as store:
+            found = list(store.articles(limit))
+    if format == "table":
+        print_articles(found, out)
+    else:
+        write_records((a.to_dict() for a in found), format, sys.stdout)
+    _finish(problems)
+
+
+@app.command()
+def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
+           actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None) -> None:
+    """Read, code and store articles, idempotently: ingesting twice adds nothing."""
+    from detente.store import open_store
+
+    problems = _Problems()
+    pipe = None
+    stored = already = n_events = n_read = 0
+    started = time.perf_counter()
+    with open_store(db) as store:
+        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]} articles/s, {task.fields[ev]} events"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        with progress:
+            task = progress.add_task("ingest", total=None, rate="-", ev=0)
+            fresh: list[Article] = []
+            for art in _articles(paths, date, problems):
+                n_read += 1
+                if store.has_article(art.article_id):
+                    already += 1
+                else:
+                    fresh.append(art)
+            progress.update(task, total=len(fresh))
+            if fresh:
+                pipe = _pipeline(actors_dir, verbs_dir)
+                for res in pipe.process_many(fresh):
+                    if store.add(res.article, res.events, res.quotes,
+                                 coded=res.article.language in (None, "en")):
+                        stored += 1
+                        n_events += len(res.events)
+                    else:
+                        already += 1
+                    rate = (stored + already) / max(time.perf_counter() - started, 1e-9)
+                    progress.update(task, advance=1, rate=f"{rate:.1f}", ev=n_events)
+        counts = store.counts()
+    err.print(f"read {n_read} articles: stored {stored} with {n_events} events, "
+              f"{already} already stored, {len(problems.items)} skipped as bad input; "
+              f"the store now holds {counts['articles']} articles and {counts['events']} "
+              f"events ({store.path})", highlight=False)
+    _finish(problems)
+
+
+@app.command()
+def events(actor: Annotated[str | None, typer.Option(help="Either side (code prefix).")] = None,
+           source: Annotated[str | None, typer.Option(help="Source code prefix.")] = None,
+           target: Annotated[str | None, typer.Option(help="Target code prefix.")] = None,
+           dyad: Annotated[tuple[str, str] | None, typer.Option(
+               help="Two actors, either direction.")] = None,
+           cameo: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
+           since: Annotated[str | None, typer.Option(help="From date.")] = None,
+           until: Annotated[str | None, typer.Option(help="To date.")] = None,
+           limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+           format: FormatOpt = "table", db: DbOpt = None) -> None:
+    """Query the stored events."""
+    from detente.interfaces.output import EVENT_CSV, check_format, print_events, write_records
+    from detente.ontology import load_ontology
+    from detente.store import EventFilter, open_store
+
+    check_format(format)
+    flt = EventFilter(actor=actor, source=source, target=target, code=cameo,
+                      since=_date(since), until=_date(until), limit=limit)
+    with open_store(db, read_only=True) as store:
+        found = list(store.events(flt))
+    if dyad:
+        a, b = dyad
+        found = [e for e in found if e.source and e.target and (
+            (_is(e.source, a) and _is(e.target, b)) or (_is(e.source, b) and _is(e.target, a)))]
+    if format == "table":
+        names = {c: v.name for c, v in load_ontology().codes.items()}
+        print_events(found, names, out, title=f"{len(found)} events")
+    else:
+        write_records((e.to_dict() for e in found), format, sys.stdout, EVENT_CSV)
+
+
+def _is(actor: Any, code: str) -> bool:
+    return bool(actor.code.startswith(code) or actor.org == code)
+
+
+@app.command()
+def dyad(a: Annotated[str, typer.Argument(help="First actor code (prefix), e.g. IGOWSTNAT.")],
+         b: Annotated[str, typer.Argument(help="Second actor code (prefix), e.g. RUS.")],
+         by: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+         directed: Annotated[bool, typer.Option(help="Only A -> B.")] = False,
+         plot: Annotated[bool, typer.Option(help="Draw the series as bars.")] = False,
+         format: FormatOpt = "table", db: DbOpt = None) -> None:
+    """Cooperation/conflict series between two actors."""
+    from rich.table import Table
+
+    from detente.analysis import dyad_series
+    from detente.interfaces.output import check_format, write_records
+    from detente.store import open_store
+
+    check_format(format)
+    with open_store(db, read_only=True) as store:
+        try:
+            series = dyad_series(store, a, b, by=by, directed=directed)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if format != "table":
+        write_records((p.to_dict() for p in series), format, sys.stdout)
+        return
+    t = Table(title=f"{a} {'->' if directed else '<->'} {b} by {by}")
+    for col in ("period", "events", "verb.coop", "mat.coop", "verb.confl", "mat.confl",
+                "goldstein mean", *(["balance"] if plot else [])):
+        t.add_column(col)
+    scale = max((abs(p.goldstein_sum) for p in series), default=1.0) or 1.0
+    for p in series:
+        bar = []
+        if plot:
+            n = round(20 * abs(p.goldstein_sum) / scale)
+            bar = [f"[green]{'█' * n}[/green]" if p.goldstein_sum >= 0 else f"[red]{'█' * n}[/red]"]
+        t.add_row(p.period, str(p.events), str(p.verbal_coop), str(p.material_coop),
+                  str(p.verbal_conflict), str(p.material_conflict), f"{p.goldstein_mean:+.2f}",
+                  *bar)
+    out.print(t)
+
+
+@app.command()
+def summary(db: DbOpt = None, limit: int = 15) -> None:
+    """The store at a glance: counts and the busiest dyads."""
+    from rich.table import Table
+
+    from detente.analysis import dyad_summary
+    from detente.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        counts = store.counts()
+        rows = dyad_summary(store, limit)
+    out.print(f"{counts['articles']} articles, {counts['events']} events, "
+              f"{counts['quotes']} quotes")
+    t = Table(title="dyads (negated events left out)")
+    for col in ("source", "target", "events", "mean goldstein", "coop", "conflict"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r.source, r.target, str(r.events), f"{r.goldstein_mean:+.2f}",
+                  str(r.cooperation), str(r.conflict))
+    out.print(t)
+
+
+@actors_app.command("lookup")
+def actors_lookup(text: Annotated[str, typer.Argument(help="A name or phrase.")],
+                  date: DateOpt = None, actors_dir: ActorsOpt = None) -> None:
+    """The Actor TEXT resolves to on DATE (JSON); exit 1 when none."""
+    from detente.actors.lookup import lookup
+
+    pipe = _pipeline(actors_dir)
+    actor = lookup(pipe.nlp, pipe.kb, text, _date(date))
+    if actor is None:
+        err.print(f"detente: {text!r} resolves to no actor"
+                  + (f" on {date}" if date else ""), markup=False, highlight=False)
+        raise typer.Exit(1)
+    sys.stdout.write(json.dumps(actor.to_dict(), ensure_ascii=False) + "\n")
+
+
+@actors_app.command("stats")
+def actors_stats(actors_dir: ActorsOpt = None) -> None:
+    """Counts of the knowledge base by kind."""
+    from detente.actors.kb import stats
+
+    pipe = _pipeline(actors_dir)
+    for k, v in stats(pipe.kb).items():
+        out.print(f"{k:>14}  {v}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: user mistakes exit 1 with one line, our own faults exit 2."""
+    try:
+        rv = app(args=argv, prog_name="detente", standalone_mode=False)
+        return int(rv or 0) if isinstance(rv, int) else 0
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.UsageError as exc:
+        err.print(f"detente: {exc.format_message()}", markup=False, highlight=False)
+        return 1
+    except click.exceptions.Abort:
+        err.print("detente: aborted", markup=False)
+        return 1
+    except UserError as exc:
+        err.print(f"detente: {exc}", markup=False, highlight=False)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except DetenteError as exc:
+        err.print(f"detente: {exc}", markup=False, highlight=False)
+        return 2
+    except Exception:
+        err.print("detente: internal error (please report it with this trace):", markup=False)
+        traceback.print_exc()
+        return 2
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""One article through every stage: nlp -> actors -> quotes -> coding.
+
+The Python API: `Pipeline.load()` once, then `process(article)` or `process_many(articles)`.
+Engines (local processes, Ray) call the same `process_many`, so events are identical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.actors.kb import KnowledgeBase, load_kb
+from detente.actors.resolve import DocActors, resolve_doc
+from detente.coding.coder import Coder
+from detente.coding.lexicon import Lexicon, load_lexicon
+from detente.coding.patterns import PatternSet, load_patterns
+from detente.nlp.pipeline import load_nlp
+from detente.ontology import Ontology, load_ontology
+from detente.quotes.extract import extract_quotes
+from detente.records import Article, Event, Mention, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What the pipeline found in one article."""
+
+    article: Article
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    mentions: tuple[Mention, ...]
+
+
+class Pipeline:
+    """The loaded model and knowledge, ready to code articles."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, ontology: Ontology,
+                 patterns: PatternSet, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.kb = kb
+        self.ontology = ontology
+        self.patterns = patterns
+        self.lexicon = lexicon
+        self.coder = Coder(ontology, patterns, lexicon)
+
+    @classmethod
+    def load(cls, *, nlp: Language | None = None, actors_dir: Path | None = None,
+             verbs_dir: Path | None = None) -> Pipeline:
+        """Load the model, the actor knowledge base, the ontology and the verb patterns."""
+        nlp = nlp or load_nlp()
+        tokenizer = nlp.tokenizer
+        kb = load_kb(lambda s: [t.text for t in tokenizer(s)], actors_dir)
+        ontology = load_ontology()
+        return cls(nlp, kb, ontology, load_patterns(ontology, verbs_dir), load_lexicon())
+
+    def analyse(self, doc: Doc, article: Article) -> Result:
+        actors: DocActors = resolve_doc(doc, self.kb, article.published)
+        quotes = extract_quotes(doc, article.article_id, actors, self.lexicon)
+        events = self.coder.code(doc, article, actors, quotes)
+        return Result(article, tuple(events), tuple(quotes), tuple(actors.mentions))
+
+    def process(self, article: Article) -> Result:
+        return self.analyse(self.nlp(article.text), article)
+
+    def process_many(self, articles: Iterable[Article], batch_size: int = 16
+                     ) -> Iterator[Result]:
+        """Results in input order; articles not in English are passed through uncoded."""
+        pending: list[Article] = []
+
+        def flush() -> Iterator[Result]:
+            docs = self.nlp.pipe([a.text for a in pending], batch_size=batch_size)
+            for art, doc in zip(pending, docs, strict=True):
+                yield self.analyse(doc, art)
+            pending.clear()
+
+        for art in articles:
+            if art.language not in (None, "en"):
+                yield from flush()
+                yield Result(art, (), (), ())
+                continue
+            pending.append(art)
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()

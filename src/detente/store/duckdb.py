@@ -1,0 +1,225 @@
+"""The embedded store: one DuckDB file, one writer, idempotent on article_id and event_id.
+
+Each article is written with its events and quotes in one transaction, so an interrupted
+ingest leaves either the whole article or nothing, and running it again completes the work
+without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import duckdb
+
+from detente.errors import E004, UserError
+from detente.records import Actor, Article, Event, Quote
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "detente.duckdb"
+
+EVENT_COLUMNS = (
+    "event_id", "article_id", "sentence", "date", "source_code", "source_country",
+    "source_org", "source_json", "target_code", "target_country", "target_org", "target_json",
+    "cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "negated",
+    "modality", "evidence_json", "quote_id", "rule", "confidence", "coder_version",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events a query wants. Actor codes match by prefix ("RUS" matches "RUSGOV")."""
+
+    actor: str | None = None  # either side
+    source: str | None = None
+    target: str | None = None
+    code: str | None = None  # CAMEO code prefix ("19" = all fighting)
+    since: str | None = None
+    until: str | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        sql: list[str] = []
+        args: list[Any] = []
+
+        def side(col: str, value: str) -> str:
+            args.extend([value + "%", value])
+            return f"({col}_code LIKE ? OR {col}_org = ?)"
+
+        if self.actor:
+            sql.append(f"({side('source', self.actor)} OR {side('target', self.actor)})")
+        if self.source:
+            sql.append(side("source", self.source))
+        if self.target:
+            sql.append(side("target", self.target))
+        if self.code:
+            sql.append("cameo LIKE ?")
+            args.append(self.code + "%")
+        if self.since:
+            sql.append("date >= ?")
+            args.append(self.since)
+        if self.until:
+            sql.append("date <= ?")
+            args.append(self.until)
+        if self.article_id:
+            sql.append("article_id = ?")
+            args.append(self.article_id)
+        return (" WHERE " + " AND ".join(sql)) if sql else "", args
+
+
+def default_target() -> str:
+    return os.environ.get("DETENTE_DB") or DEFAULT_DB
+
+
+def _actor_json(a: Actor | None) -> str | None:
+    return json.dumps(a.to_dict(), ensure_ascii=False) if a else None
+
+
+class DuckStore:
+    """Articles, events and quotes in a DuckDB file."""
+
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise UserError(E004.format(target=path, reason=str(exc).splitlines()[0])) from None
+        if not read_only:
+            self._migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        schema = resources.files("detente.store").joinpath("schema.sql").read_text("utf-8")
+        self.con.execute(schema)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise UserError(f"{self.path}: store schema {row[0]} is newer than this detente "
+                            f"({SCHEMA_VERSION}): upgrade detente")
+
+    # -- writing ---------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        q = "SELECT 1 FROM articles WHERE article_id = ?"
+        return self.con.execute(q, [article_id]).fetchone() is not None
+
+    def add(self, article: Article, events: tuple[Event, ...] | list[Event],
+            quotes: tuple[Quote, ...] | list[Quote], coded: bool = True) -> bool:
+        """Store one article with its events and quotes; False when it was already stored."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self.has_article(article.article_id):
+                con.execute("ROLLBACK")
+                return False
+            a = article
+            con.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [a.article_id, a.url, a.source, a.title, a.published, a.language, a.text,
+                 a.duplicate_of, coded])
+            if events:
+                con.executemany(
+                    f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+                    "ON CONFLICT DO NOTHING", [_event_row(e) for e in events])
+            if quotes:
+                con.executemany(
+                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [[q.quote_id, q.article_id, q.text, q.direct, q.start, q.end, q.cue,
+                      q.speaker.code if q.speaker else None, _actor_json(q.speaker)]
+                     for q in quotes])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        flt = flt or EventFilter()
+        where, args = flt.where()
+        sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+               "ORDER BY date NULLS LAST, article_id, sentence, event_id")
+        if flt.limit:
+            sql += f" LIMIT {int(flt.limit)}"
+        for row in self.con.execute(sql, args).fetchall():
+            yield _event_from_row(dict(zip(EVENT_COLUMNS, row, strict=True)))
+
+    def articles(self, limit: int | None = None) -> Iterator[Article]:
+        sql = ("SELECT article_id, url, source, title, published, language, text, duplicate_of "
+               "FROM articles ORDER BY published NULLS LAST, article_id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cols = ("article_id", "url", "source", "title", "published", "language", "text",
+                "duplicate_of")
+        for row in self.con.execute(sql).fetchall():
+            yield Article(**dict(zip(cols, row, strict=True)))
+
+    def quotes(self, article_id: str | None = None) -> Iterator[Quote]:
+        sql = ("SELECT quote_id, article_id, text, direct, start_char, end_char, cue, "
+               "speaker_json FROM quotes")
+        args: list[Any] = []
+        if article_id:
+            sql += " WHERE article_id = ?"
+            args.append(article_id)
+        for r in self.con.execute(sql + " ORDER BY article_id, start_char", args).fetchall():
+            speaker = Actor.from_dict(json.loads(r[7])) if r[7] else None
+            yield Quote(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], speaker)
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "events", "quotes"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, args: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, args or []).fetchall()
+
+
+def _event_row(e: Event) -> list[Any]:
+    s, t = e.source, e.target
+    return [
+        e.event_id, e.article_id, e.sentence, e.date,
+        s.code if s else None, s.country if s else None, s.org if s else None, _actor_json(s),
+        t.code if t else None, t.country if t else None, t.org if t else None, _actor_json(t),
+        e.cameo, e.root, e.quad_class, e.goldstein, e.plover.get("type"), e.plover.get("mode"),
+        e.negated, e.modality, json.dumps(e.evidence, ensure_ascii=False), e.quote_id, e.rule,
+        e.confidence, e.coder_version,
+    ]
+
+
+def _event_from_row(r: dict[str, Any]) -> Event:
+    return Event(
+        event_id=r["event_id"], article_id=r["article_id"], sentence=r["sentence"],
+        date=r["date"],
+        source=Actor.from_dict(json.loads(r["source_json"])) if r["source_json"] else None,
+        target=Actor.from_dict(json.loads(r["target_json"])) if r["target_json"] else None,
+        cameo=r["cameo"], root=r["root"], quad_class=r["quad_class"], goldstein=r["goldstein"],
+        plover={"type": r["plover_type"], "mode": r["plover_mode"]}, negated=bool(r["negated"]),
+        modality=r["modality"], evidence=json.loads(r["evidence_json"]), quote_id=r["quote_id"],
+        rule=r["rule"], confidence=r["confidence"], coder_version=r["coder_version"] or "",
+    )
+
+
+def open_store(target: str | None = None, read_only: bool = False) -> DuckStore:
+    """Open the store named by `target`, $DETENTE_DB, or ./detente.duckdb."""
+    target = target or default_target()
+    if target.startswith(("postgresql://", "postgres://")):
+        raise UserError(f"{target.split('@')[-1]}: the PostgreSQL store is not available in "
+                        "this version yet; use a DuckDB file path")
+    if read_only and not os.path.exists(target):
+        raise UserError(f"{target}: no such store; run `detente ingest PATH` first")
+    return DuckStore(target, read_only=read_only)

@@ -15,7 +15,7 @@ class UserError(DetenteError):
 
 
 class DataError(DetenteError):
-    """A bad entry in a data file (actor dictionary, verb patterns, ontology): FILE:LINE: problem."""
+    """A bad entry in a data file (actors, verb patterns, ontology): FILE:LINE: problem."""
 
     def __init__(self, path: str, line: int | None, problem: str) -> None:
         self.path = path

@@ -1,6 +1,7 @@
 """Every verb pattern's example sentence must code to that pattern's CAMEO code.
 
-Run one file's patterns with `-k <file stem>`, e.g. `pytest tests/coding/test_pattern_examples.py -k 01-10`.
+Run one file's patterns with `-k <file stem>`, e.g.
+`pytest tests/coding/test_pattern_examples.py -k 01-10`.
 The examples are coded as an article published on 2018-09-25.
 """
 

@@ -161,11 +161,11 @@ class DocActors:
             return None, ""
         toks = self.phrase_tokens(tok)
         own = self.matches.get(tok.i)
-        if own is None and tok.ent_type_ != "PERSON" and tok.text not in self._surnames:
-            # Only the head decides what a phrase is: "military interference" is no actor,
-            # though "military" alone would be.
-            if tok.lemma_.lower() not in GENERIC_COUNTRY:
-                return None, ""
+        # Only the head decides what a phrase is: "military interference" is no actor,
+        # though "military" alone would be.
+        if (own is None and tok.ent_type_ != "PERSON" and tok.text not in self._surnames
+                and tok.lemma_.lower() not in GENERIC_COUNTRY):
+            return None, ""
         entries = self._entries(toks)
         text = self._text(toks)
         by_kind: dict[str, list[Entry]] = defaultdict(list)

@@ -1,0 +1,59 @@
+"""The DuckDB store: round trips, idempotence, filters, one transaction per article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.errors import UserError
+from detente.records import Actor, Article, Event, Quote
+from detente.store import EventFilter, open_store
+
+
+def _event(eid: str, src: str, tgt: str | None, cameo: str, date: str, neg: bool = False
+           ) -> Event:
+    s = Actor(src, src, src[:3], None, src[3:] or None, None, "test")
+    t = Actor(tgt, tgt, tgt[:3], None, None, None, "test") if tgt else None
+    quad = 1 if int(cameo[:2]) <= 5 else 4
+    return Event(eid, "a1", 0, date, s, t, cameo, cameo[:2], quad, 1.0,
+                 {"type": None, "mode": None}, neg, "asserted",
+                 {"text": "t", "start": 0, "end": 1}, None, "r", 0.5)
+
+
+def test_round_trip_and_idempotence(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    art = Article("a1", "text", published="2018-09-25")
+    evs = [_event("e1", "RUSGOV", "UKR", "036", "2018-09-25"),
+           _event("e2", "UKRMIL", "RUS", "190", "2018-10-02", neg=True)]
+    q = Quote("q1", "a1", "words here", True, 0, 10, "say",
+              Actor("he", "RUSGOV", "RUS", None, "GOV", "X", "r"))
+    with open_store(db) as store:
+        assert store.add(art, evs, [q]) is True
+        assert store.add(art, evs, [q]) is False
+        assert store.counts() == {"articles": 1, "events": 2, "quotes": 1}
+    with open_store(db, read_only=True) as store:
+        assert list(store.events()) == evs
+        assert next(iter(store.quotes())).speaker == q.speaker
+        assert [e.event_id for e in store.events(EventFilter(source="UKR"))] == ["e2"]
+        assert [e.event_id for e in store.events(EventFilter(actor="RUS"))] == ["e1", "e2"]
+        assert [e.event_id for e in store.events(EventFilter(code="19"))] == ["e2"]
+        assert [e.event_id for e in store.events(EventFilter(since="2018-10-01"))] == ["e2"]
+
+
+def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    art = Article("a1", "text")
+    bad = _event("e1", "RUSGOV", "UKR", "036", "2018-09-25")
+    with open_store(db) as store:
+        with pytest.raises((AttributeError, TypeError)):
+            store.add(art, [bad, object()], [])  # type: ignore[list-item]
+        assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
+        assert store.add(art, [bad], []) is True
+
+
+def test_missing_store_and_postgres_url_are_user_errors(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no such store"):
+        open_store(str(tmp_path / "none.duckdb"), read_only=True)
+    with pytest.raises(UserError, match="PostgreSQL"):
+        open_store("postgresql://u:p@localhost/db")

@@ -311,6 +311,18 @@ def actors_stats(actors_dir: ActorsOpt = None) -> None:
         out.print(f"{k:>14}  {v}")
 
 
+def _add_optional_apps() -> None:
+    """Sub-commands that live in their own modules (`detente eval ...`)."""
+    try:
+        from detente.interfaces.eval_cli import eval_app
+    except ImportError:
+        return
+    app.add_typer(eval_app, name="eval")
+
+
+_add_optional_apps()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user mistakes exit 1 with one line, our own faults exit 2."""
     try:

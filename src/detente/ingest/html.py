@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from detente.ingest.build import InputError, build_article
+from detente.ingest.dates import validate_date
 from detente.records import Article, InputProblem
+
+# htmldate: the original publication date, not the last update; and no guessing from loose
+# text (a footer's "© 2018" is not a publication date).
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def article_from_html(html: bytes | str, *, url: str | None, page_url: str | None = None,
@@ -22,7 +27,8 @@ def article_from_html(html: bytes | str, *, url: str | None, page_url: str | Non
         # favor_precision: on the aeb, newspaper and readability pages it trades a little
         # recall for less navigation text (aeb F1 0.959 -> 0.965); junk costs the coder more.
         doc = trafilatura.bare_extraction(html, url=page_url, with_metadata=True,
-                                          include_comments=False, favor_precision=True)
+                                          include_comments=False, favor_precision=True,
+                                          date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml on badly broken markup
         raise InputError(f"cannot parse this HTML ({exc})") from exc
     text = getattr(doc, "text", None) if doc is not None else None
@@ -34,12 +40,17 @@ def article_from_html(html: bytes | str, *, url: str | None, page_url: str | Non
     if title and paragraphs and paragraphs[0] == title.strip() and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]
     date = getattr(doc, "date", None) or None
+    if date:
+        try:
+            date = validate_date(date[:10])
+        except ValueError:
+            date = None  # htmldate found something odd; the page then has no date
     return build_article(
         "\n\n".join(paragraphs),
         url=url,
         source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or None,
         title=title,
-        published=date[:10] if date else None,
+        published=date,
         default_published=default_published,
     )
 

@@ -89,20 +89,25 @@ def read_file(path: Path, published: str | None = None) -> Result:
     except (InputError, DecodeError) as exc:
         yield InputProblem(shown, _problem(exc))
         return
-    yield from read_text(text, path=shown, url=url, published=published, kind=kind)
+    yield from read_text(text, path=shown, url=url, published=published, kind=kind, raw=data)
 
 
 def read_text(text: str, *, path: str, url: str | None, published: str | None,
-              kind: str | None = None) -> Result:
-    """Articles from a decoded document: a feed, JSON Lines, HTML or plain text."""
+              kind: str | None = None, raw: bytes | None = None) -> Result:
+    """Articles from a decoded document: a feed, JSON Lines, HTML or plain text.
+
+    ``kind`` (from the file name) decides; without one the content does. ``raw`` are the
+    undecoded bytes, given to the feed parser so it can honour the XML encoding declaration.
+    """
     if not text.strip():
         yield InputProblem(path, "empty file (only whitespace)")
         return
     head = text[:4096]
     if kind == "feed" or (kind is None and _FEED_START.match(head)):
-        from detente.ingest.feeds import read_feed_text
+        from detente.ingest.feeds import read_feed_bytes
 
-        yield from read_feed_text(text, path=path, default_published=published)
+        data = raw if raw is not None else text.encode("utf-8")
+        yield from read_feed_bytes(data, path=path, default_published=published)
         return
     if kind is None and _HTML_START.match(head):
         from detente.ingest.html import read_html_text
@@ -135,7 +140,7 @@ def _read_stdin(stream: BinaryIO, published: str | None) -> Result:
     except DecodeError as exc:
         yield InputProblem(STDIN_NAME, str(exc))
         return
-    yield from read_text(text, path=STDIN_NAME, url=None, published=published)
+    yield from read_text(text, path=STDIN_NAME, url=None, published=published, raw=data)
 
 
 def _read_jsonl_file(path: Path, published: str | None) -> Result:

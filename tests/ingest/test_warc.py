@@ -43,7 +43,8 @@ def test_warc_html_responses_become_articles(tmp_path: Path) -> None:
 
 def test_uncompressed_warc_and_crawl_date_fallback(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc"
-    body = b"<html><body><p>Iran and Iraq signed a border accord in Baghdad on Monday.</p></body></html>"
+    body = (b"<html><body><p>Iran and Iraq signed a border accord in Baghdad on Monday.</p>"
+            b"</body></html>")
     _write_warc(path, [("https://x.example/a", "200 OK", "text/html", body)], gzip=False)
     [article] = list(read_inputs([str(path)]))
     assert isinstance(article, Article)

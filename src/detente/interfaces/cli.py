@@ -286,6 +286,27 @@ def summary(db: DbOpt = None, limit: int = 15) -> None:
     out.print(t)
 
 
+@app.command()
+def export(format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, gdelt "
+                                               "(GDELT 2.0 Events, 61 columns, tab-separated), "
+                                               "icews or plover (JSON lines).")] = "csv",
+           out_path: Annotated[Path | None, typer.Option("--out", "-o", help="File to write "
+                                                         "(default: stdout).")] = None,
+           actor: Annotated[str | None, typer.Option(help="Either side (code prefix).")] = None,
+           since: Annotated[str | None, typer.Option(help="From date.")] = None,
+           until: Annotated[str | None, typer.Option(help="To date.")] = None,
+           db: DbOpt = None) -> None:
+    """The store's events in the ecosystem's formats."""
+    from detente.exports import export as run_export
+    from detente.store import EventFilter, open_store
+
+    flt = EventFilter(actor=actor, since=_date(since), until=_date(until))
+    with open_store(db, read_only=True) as store:
+        n = run_export(store, format, out_path, flt)
+    if out_path is not None:
+        err.print(f"wrote {n} events to {out_path} ({format})", highlight=False)
+
+
 @actors_app.command("lookup")
 def actors_lookup(text: Annotated[str, typer.Argument(help="A name or phrase.")],
                   date: DateOpt = None, actors_dir: ActorsOpt = None) -> None:

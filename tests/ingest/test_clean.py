@@ -75,6 +75,9 @@ def test_text_without_dateline_is_untouched(text: str) -> None:
     "Associated Press writer Edith M. Lederer contributed to this report.",
     "Advertisement",
     "Updated: July 02, 2013 15:50 IST",
+    "Follow us on Twitter @worldnews",
+    "More AP NBA: https://apnews.com/NBA",
+    "Loading...",
 ])
 def test_boilerplate_lines_are_removed_anywhere(line: str) -> None:
     text = f"Russia expelled two diplomats.\n\n{line}\n\nNATO condemned the move."
@@ -94,6 +97,9 @@ def test_boilerplate_lines_are_removed_anywhere(line: str) -> None:
     "He urged people to read more about the treaty before the vote.",
     "Reporting by the BBC revealed abuses in the camps.",
     "Share prices in Moscow fell sharply.",
+    "Loading of the ships resumed on Tuesday.",
+    "Close aides to the president resigned.",
+    "More stories emerged of abuse in the camps.",
 ])
 def test_news_sentences_stay(sentence: str) -> None:
     text = f"Russia expelled two diplomats.\n\n{sentence}\n\nNATO condemned the move."

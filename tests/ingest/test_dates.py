@@ -12,6 +12,9 @@ TUESDAY = "2018-09-25"
     ("on Monday", "2018-09-24"),
     ("Wednesday", "2018-09-19"),  # the most recent Wednesday on or before
     ("Friday night", "2018-09-21"),
+    ("early Monday", "2018-09-24"),
+    ("late on Sunday", "2018-09-23"),
+    ("Monday's", "2018-09-24"),
     ("last Tuesday", "2018-09-18"),
     ("next Tuesday", "2018-10-02"),
     ("last week", "2018-09-18"),
@@ -42,7 +45,10 @@ def test_last_month_clamps_to_the_month_end() -> None:
     assert resolve_date("last month", "2018-03-31") == "2018-02-28"
 
 
-@pytest.mark.parametrize("expression", ["soon", "Sept 31", "in the coming days", ""])
+@pytest.mark.parametrize("expression", [
+    "soon", "Sept 31", "in the coming days", "", "2018", "the 1990s", "this week",
+    "recent months", "September 2018", "the weekend",
+])
 def test_unknown_expressions_give_none(expression: str) -> None:
     assert resolve_date(expression, TUESDAY) is None
 

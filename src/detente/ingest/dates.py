@@ -2,6 +2,7 @@
 
 Resolution rules, kept deliberately simple (news is mostly past tense):
 
+* leading "on", "early", "late" and trailing "morning", "night", "'s" are ignored.
 * ``today``, ``tonight``, ``this morning/afternoon/evening`` → the publication date;
   ``yesterday`` → one day before; ``tomorrow`` → one day after.
 * a weekday ("Tuesday", "on Monday") → the most recent such day on or before the publication
@@ -115,7 +116,9 @@ def resolve_date(expression: str, published: str) -> str | None:
     """
     pub = date.fromisoformat(validate_date(published))
     text = " ".join(expression.lower().replace(",", ", ").split()).strip(" .,")
+    text = re.sub(r"[’']s$", "", text)  # "Tuesday's"
     text = re.sub(r"^(?:on|since|by|from|until|as of)\s+", "", text)
+    text = re.sub(r"^(?:early|late|earlier|later|overnight)\s+(?:on\s+)?", "", text)
     text = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", text)
     fixed = {
         "today": pub, "tonight": pub, "this": pub, "yesterday": pub - timedelta(days=1),

@@ -120,6 +120,12 @@ def test_stdin_text_and_stdin_jsonl() -> None:
     assert [r.article_id for r in results if isinstance(r, Article)] == ["x1", "x2"]
 
 
+def test_jsonl_text_may_hold_unicode_line_separators() -> None:
+    line = json.dumps({"id": "u1", "text": "Iran\u2028met Iraq."}, ensure_ascii=False)
+    [article] = read("-", stdin=(line + "\n").encode())
+    assert isinstance(article, Article) and article.article_id == "u1"
+
+
 def test_stdin_with_one_json_line_among_text_is_text() -> None:
     [article] = read("-", stdin=b'{"id": "x1", "text": "a"}\nIran met Iraq on Monday.\n')
     assert isinstance(article, Article)

@@ -13,10 +13,16 @@ from detente.records import Article, InputProblem
 _OPTIONAL_TEXT_FIELDS = ("published", "title", "source", "url")
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines split on "\n" only: JSON strings may hold U+2028 or form feeds, which
+    ``str.splitlines`` would also split on."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def looks_like_jsonl(text: str) -> bool:
     """True when every non-empty line is a JSON object (how stdin is told apart from text)."""
     seen = False
-    for line in text.splitlines():
+    for line in split_lines(text):
         if not line.strip():
             continue
         if not line.lstrip().startswith("{"):

@@ -14,8 +14,14 @@ from typing import BinaryIO
 from detente.ingest.build import InputError
 from detente.ingest.dates import validate_date
 from detente.ingest.decode import DecodeError, decode_bytes, describe_binary
-from detente.ingest.files import expand_path, is_gzip, kind_of, read_article_bytes
-from detente.ingest.jsonl import looks_like_jsonl, read_jsonl_lines
+from detente.ingest.files import (
+    MAX_ARTICLE_BYTES,
+    expand_path,
+    is_gzip,
+    kind_of,
+    read_article_bytes,
+)
+from detente.ingest.jsonl import looks_like_jsonl, read_jsonl_lines, split_lines
 from detente.ingest.plain import article_from_text
 from detente.records import Article, InputProblem
 
@@ -115,7 +121,7 @@ def read_text(text: str, *, path: str, url: str | None, published: str | None,
         yield from read_html_text(text, path=path, url=url, default_published=published)
         return
     if kind is None and looks_like_jsonl(text):
-        yield from read_jsonl_lines(text.splitlines(), path=path, url=url,
+        yield from read_jsonl_lines(split_lines(text), path=path, url=url,
                                     default_published=published)
         return
     try:
@@ -139,6 +145,10 @@ def _read_stdin(stream: BinaryIO, published: str | None) -> Result:
         text = decode_bytes(data)
     except DecodeError as exc:
         yield InputProblem(STDIN_NAME, str(exc))
+        return
+    if len(data) > MAX_ARTICLE_BYTES and not looks_like_jsonl(text):
+        yield InputProblem(STDIN_NAME, f"input is {len(data) / 2**20:.1f} MB, more than the "
+                           f"{MAX_ARTICLE_BYTES / 2**20:.0f} MB allowed for one article")
         return
     yield from read_text(text, path=STDIN_NAME, url=None, published=published, raw=data)
 

@@ -57,3 +57,12 @@ def test_missing_store_and_postgres_url_are_user_errors(tmp_path: Path) -> None:
         open_store(str(tmp_path / "none.duckdb"), read_only=True)
     with pytest.raises(UserError, match="PostgreSQL"):
         open_store("postgresql://u:p@localhost/db")
+
+
+def test_schema_version_is_recorded_and_newer_stores_refused(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    with open_store(db) as store:
+        assert store.schema_version() == 1
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(UserError, match="newer"):
+        open_store(db)

@@ -20,6 +20,8 @@ from detente.errors import E004, UserError
 from detente.records import Actor, Article, Event, Quote
 
 SCHEMA_VERSION = 1
+# MIGRATIONS[n]: the statements that take a store from version n-1 to n (see docs/store.md).
+MIGRATIONS: dict[int, list[str]] = {}
 DEFAULT_DB = "detente.duckdb"
 
 EVENT_COLUMNS = (
@@ -102,14 +104,29 @@ class DuckStore:
         self.close()
 
     def _migrate(self) -> None:
+        """Create the schema, or bring an older store up to SCHEMA_VERSION step by step."""
         schema = resources.files("detente.store").joinpath("schema.sql").read_text("utf-8")
         self.con.execute(schema)
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise UserError(f"{self.path}: store schema {row[0]} is newer than this detente "
+            return
+        version = int(row[0])
+        if version > SCHEMA_VERSION:
+            raise UserError(f"{self.path}: store schema {version} is newer than this detente "
                             f"({SCHEMA_VERSION}): upgrade detente")
+        while version < SCHEMA_VERSION:
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version + 1]:
+                self.con.execute(statement)
+            version += 1
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                             [str(version)])
+            self.con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- writing ---------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:

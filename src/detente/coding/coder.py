@@ -176,12 +176,15 @@ class Coder:
             date = self._date(sent, article.published)
             for hit in hits:
                 sources = self._sources(hit, actors, quotes)
-                if not sources:
-                    continue
                 targets: list[Actor | None] = [
                     a for t in self._expand(hit.target)
                     if (a := self._actor(t, actors, quotes)) is not None
                 ] or [None]
+                if not sources and _between(hit) and len(targets) > 1:
+                    # "talks between Israel and Egypt": each side acts towards the other.
+                    sources = [t for t in targets if t is not None]
+                if not sources:
+                    continue
                 for src in sources:
                     for tgt in targets:
                         if tgt is not None and tgt.code == src.code:
@@ -236,6 +239,11 @@ class Coder:
             quote_id=quote.quote_id if quote else None, rule=p.id,
             confidence=round(max(0.05, min(1.0, conf)), 2), coder_version=CODER_VERSION,
         )
+
+
+def _between(hit: _Hit) -> bool:
+    t = hit.target
+    return t is not None and t.dep_ == "pobj" and t.head.lower_ in ("between", "among")
 
 
 def _quote_at(char: int, quotes: list[Quote]) -> Quote | None:

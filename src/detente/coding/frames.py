@@ -68,9 +68,7 @@ def verb_frame(verb: Token) -> Frame:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     f = Frame(verb, nominal=False, passive=passive)
     for c in kids:
-        if c.dep_ == "dobj" and not passive:
-            f.obj = c
-        elif c.dep_ == "nsubjpass":
+        if (c.dep_ == "dobj" and not passive) or c.dep_ == "nsubjpass":
             f.obj = c
         elif c.dep_ == "dative":
             f.iobj = _pobj(c) if c.pos_ == "ADP" else c

@@ -1,0 +1,152 @@
+"""The coder's general mechanisms, on hand-written sentences and a small pattern set.
+
+Voice, control, coordination, reported speech, nominal events, negation, modality, quotes.
+Actors come from the packaged knowledge base (countries, organisations).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.coding.coder import Coder
+from detente.coding.patterns import load_patterns
+from detente.pipeline import Pipeline
+from detente.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+CLASSES = """# version: 1
+# test classes
+class\tmembers
+@forces\ttroop|soldier|force|battle group|warship
+@ties\trelationship|relation|tie|cooperation
+"""
+PATTERNS = """# version: 1
+# test patterns
+id\tcameo\thead\tprt\tobj\tprep\tpobj\ttarget\texample
+t.meet-with\t040\tmeet\t\t\twith\t\tpobj\t
+t.meet\t040\tmeet\t\t\t\t\tdobj\t
+t.attack\t190\tattack\t\t\t\t\tdobj\t
+t.impose-sanction-on\t163\timpose\t\tsanction\ton\t\tpobj\t
+t.deploy-forces\t154\tdeploy\t\t@forces\t\t\tnone\t
+t.send-forces-to\t152\tsend\t\t@forces\tto\t\tpobj\t
+t.accuse-aggression\t1123\taccuse\t\t\tof\taggression|invasion\tdobj\t
+t.talk-with\t040\tn:talk\t\t\twith|between\t\tpobj\t
+t.invasion-of\t190\tn:invasion\t\t\t\t\tdobj\t
+t.want-ties\t030\twant\t\t@ties\twith\t\tpobj\t
+t.say\t010\tsay\t\t\t\t\tnone\t
+t.agree\t030\tagree\t\t\t\t\tnone\t
+"""
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("verbs")
+    (folder / "patterns").mkdir()
+    (folder / "classes.tsv").write_text(CLASSES)
+    (folder / "patterns" / "t.tsv").write_text(PATTERNS)
+    patterns = load_patterns(pipeline.ontology, folder)
+    p = Pipeline(pipeline.nlp, pipeline.kb, pipeline.ontology, patterns, pipeline.lexicon)
+    assert isinstance(p.coder, Coder)
+    return p
+
+
+def code(pipe: Pipeline, text: str) -> list[Event]:
+    return list(pipe.process(Article("t", text, published="2018-09-25")).events)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code if e.source else "", e.target.code if e.target else None, e.cameo)
+            for e in events}
+
+
+def test_active_and_passive(pipe: Pipeline) -> None:
+    assert ("RUS", "UKR", "190") in triples(code(pipe, "Russia attacked Ukraine on Monday."))
+    got = triples(code(pipe, "Ukraine was attacked by Russia on Monday."))
+    assert ("RUS", "UKR", "190") in got and ("UKR", "RUS", "190") not in got
+
+
+def test_passive_with_preposition_target(pipe: Pipeline) -> None:
+    got = code(pipe, "New sanctions were imposed on Iran by the United States.")
+    assert ("USA", "IRN", "163") in triples(got)
+
+
+def test_coordination_gives_one_event_per_pair(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "France and Germany met with Russia and China in Paris."))
+    assert {("FRA", "RUS", "040"), ("FRA", "CHN", "040"), ("GER", "RUS", "040"),
+            ("GER", "CHN", "040")} <= {(s[:3].replace("DEU", "GER"), t, c) for s, t, c in got} \
+        or {("FRA", "RUS", "040"), ("FRA", "CHN", "040"), ("DEU", "RUS", "040"),
+            ("DEU", "CHN", "040")} <= got
+
+
+def test_control_verbs_pass_their_subject(pipe: Pipeline) -> None:
+    evs = code(pipe, "Russia agreed to send troops to Syria.")
+    sent = [e for e in evs if e.rule == "t.send-forces-to"]
+    assert sent and sent[0].source and sent[0].source.code == "RUS"
+    assert sent[0].target and sent[0].target.code == "SYR"
+
+
+def test_reported_speech_codes_the_embedded_act(pipe: Pipeline) -> None:
+    evs = code(pipe, "Iran said Israel attacked Syria.")
+    assert ("ISR", "SYR", "190") in triples(evs)
+    assert not any(e.cameo == "010" for e in evs)  # the bare statement gives way
+
+
+def test_bare_statement_only_when_nothing_else(pipe: Pipeline) -> None:
+    evs = code(pipe, "Russia said the weather was fine.")
+    assert [e.cameo for e in evs] == ["010"]
+
+
+def test_accusation_target_is_the_object(pipe: Pipeline) -> None:
+    assert ("IRN", "ISR", "1123") in triples(code(pipe, "Iran accused Israel of aggression."))
+
+
+def test_nominal_events(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Russia's invasion of Ukraine shocked Europe."))
+    assert ("RUS", "UKR", "190") in got
+    got = triples(code(pipe, "The talks between Israel and Egypt ended."))
+    assert ("ISR", "EGY", "040") in got or ("EGY", "ISR", "040") in got
+
+
+def test_light_verb_consumes_the_noun(pipe: Pipeline) -> None:
+    evs = code(pipe, "Japan wants better relations with China.")
+    assert [(e.cameo, e.rule) for e in evs] == [("030", "t.want-ties")]
+    assert evs[0].target and evs[0].target.code == "CHN"
+
+
+def test_negation(pipe: Pipeline) -> None:
+    (e,) = [e for e in code(pipe, "Russia did not attack Ukraine.") if e.cameo == "190"]
+    assert e.negated
+    (e,) = [e for e in code(pipe, "Russia attacked Ukraine.") if e.cameo == "190"]
+    assert not e.negated
+    assert all(e.negated for e in code(pipe, "Russia refused to meet Ukraine.")
+               if e.cameo == "040")
+
+
+@pytest.mark.parametrize("text, mod", [
+    ("Russia will attack Ukraine.", "future"),
+    ("Russia plans to attack Ukraine.", "future"),
+    ("Russia could attack Ukraine.", "hypothetical"),
+    ("Russia wants to meet Ukraine.", "hypothetical"),
+    ("If Russia attacks Ukraine, the West will respond.", "hypothetical"),
+    ("Russia attacked Ukraine.", "asserted"),
+])
+def test_modality(pipe: Pipeline, text: str, mod: str) -> None:
+    evs = [e for e in code(pipe, text) if e.root in ("19", "04")]
+    assert evs and evs[0].modality == mod, [(e.cameo, e.modality) for e in evs]
+
+
+def test_quotes_carry_their_events(pipe: Pipeline) -> None:
+    text = ('"We will never attack Ukraine," Russia said on Monday.\n\n'
+            'Russia attacked Ukraine on Tuesday.')
+    res = pipe.process(Article("t", text, published="2018-09-25"))
+    quoted = [e for e in res.events if e.quote_id]
+    plain = [e for e in res.events if not e.quote_id]
+    assert quoted and plain
+    assert quoted[0].negated and quoted[0].modality == "future"
+    assert quoted[0].source and quoted[0].source.code.startswith("RUS")  # "we" = the speaker
+    (q,) = [q for q in res.quotes if q.direct]
+    assert q.speaker and q.speaker.code == "RUS" and q.cue == "say"
+    assert plain[0].date == "2018-09-25"

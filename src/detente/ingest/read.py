@@ -27,6 +27,7 @@ from detente.records import Article, InputProblem
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+URL = re.compile(r"https?://", re.IGNORECASE)
 
 Result = Iterator[Article | InputProblem]
 
@@ -51,6 +52,11 @@ def read_inputs(paths: Sequence[str], *, published: str | None = None,
 
 def _read_all(paths: list[str], published: str | None, stdin: BinaryIO | None) -> Result:
     for given in paths:
+        if URL.match(given):
+            from detente.ingest.fetch import read_url
+
+            yield from read_url(given, published=published)
+            continue
         if given == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stdin(stream, published)
@@ -77,25 +83,39 @@ def read_file(path: Path, published: str | None = None) -> Result:
         return
     try:
         data = read_article_bytes(path)
+    except InputError as exc:
+        yield InputProblem(shown, exc.problem)
+        return
+    if kind is None and data.startswith(b"WARC/"):
+        from detente.ingest.warc import read_warc
+
+        yield from read_warc(path, default_published=published)
+        return
+    yield from read_bytes(data, path=shown, url=url, published=published, kind=kind)
+
+
+def read_bytes(data: bytes, *, path: str, url: str | None, published: str | None,
+               kind: str | None = None) -> Result:
+    """Articles from the bytes of one document (a file's or a fetched URL's).
+
+    HTML goes to trafilatura undecoded (it reads the page's charset); the rest is decoded
+    here and handed to ``read_text``.
+    """
+    try:
         binary = describe_binary(data)
         if binary is not None:
-            raise InputError(f"{binary}, not text")
-        if kind is None and data.startswith(b"WARC/"):
-            from detente.ingest.warc import read_warc
-
-            yield from read_warc(path, default_published=published)
-            return
+            raise DecodeError(f"{binary}, not text")
         if kind == "html" or (kind is None and _HTML_START.match(data[:4096].decode(
                 "latin-1"))):
             from detente.ingest.html import read_html_bytes
 
-            yield from read_html_bytes(data, path=shown, url=url, default_published=published)
+            yield from read_html_bytes(data, path=path, url=url, default_published=published)
             return
         text = decode_bytes(data)
-    except (InputError, DecodeError) as exc:
-        yield InputProblem(shown, _problem(exc))
+    except DecodeError as exc:
+        yield InputProblem(path, str(exc))
         return
-    yield from read_text(text, path=shown, url=url, published=published, kind=kind, raw=data)
+    yield from read_text(text, path=path, url=url, published=published, kind=kind, raw=data)
 
 
 def read_text(text: str, *, path: str, url: str | None, published: str | None,
@@ -172,7 +192,3 @@ def _read_jsonl_file(path: Path, published: str | None) -> Result:
         yield InputProblem(shown, f"not a valid gzip file ({exc})")
     except OSError as exc:
         yield InputProblem(shown, f"cannot read it ({exc.strerror or exc})")
-
-
-def _problem(exc: Exception) -> str:
-    return exc.problem if isinstance(exc, InputError) else str(exc)

@@ -67,7 +67,7 @@ class DocActors:
                 self._sent_of[t.i] = n
         self._match_all()
         for tok in doc:
-            if self._is_phrase_head(tok) and tok.i not in self._memo:
+            if self._is_phrase_head(tok) and tok.i not in self._memo and not self._inner(tok):
                 self.actor(tok)
 
     # -- dictionary matching -------------------------------------------------------------
@@ -96,6 +96,12 @@ class DocActors:
             for k in range(i, end):
                 self.matches[k] = m
             i = end
+
+    def _inner(self, tok: Token) -> bool:
+        """A token of a multi-word name whose head is in the same name ("Theresa" of "May")."""
+        m = self.matches.get(tok.i)
+        return m is not None and m.end - m.start > 1 and tok.head != tok and (
+            m.start <= tok.head.i < m.end)
 
     # -- phrases -------------------------------------------------------------------------
     @staticmethod
@@ -171,13 +177,13 @@ class DocActors:
         by_kind: dict[str, list[Entry]] = defaultdict(list)
         for e in entries:
             by_kind[e.kind].append(e)
-        agent = by_kind["agent"][0] if by_kind["agent"] else None
+        # A role word counts when it heads the phrase ("Russian naval forces") or titles a
+        # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
+        head_is_person = tok.ent_type_ == "PERSON" or bool(by_kind["person"])
+        head_roles = [e for e in (own.entries if own else ()) if e.kind == "agent"]
+        agent = head_roles[0] if head_roles else (
+            by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
         sector = agent.sector if agent else None
-        if own is not None and not any(e.kind in ("agent", "description") for e in own.entries):
-            by_kind["agent"] = [e for e in by_kind["agent"] if e not in own.entries]
-        agent = next((e for e in by_kind["agent"] if own and e in own.entries), None) or (
-            by_kind["agent"][0] if by_kind["agent"] and own is not None else None)
-        sector = agent.sector if agent else sector
         if by_kind["person"]:
             name = by_kind["person"][0].name or text
             surname = name.split()[-1]
@@ -198,6 +204,17 @@ class DocActors:
                 return Actor(text, role.code, role.country, role.org, role.sector, name,
                              why), "surname"
         composed = self._compose(tok, text, by_kind, sector, self._person_name(tok, toks))
+        if composed and composed.name is None:
+            for c in tok.children:
+                a = self.actor(c) if c.dep_ == "appos" else None
+                if a is not None and a.name and a.reason.startswith("person"):
+                    return Actor(text, a.code, a.country, a.org, a.sector, a.name,
+                                 f"apposition '{c.text}': {a.reason}"), "person"
+        if composed and (composed.country or composed.org):
+            return composed, "name" if not agent else "agent"
+        appos = self._from_apposition(tok, text, composed)
+        if appos is not None:
+            return appos, "person" if appos.name else "agent"
         if composed:
             return composed, "name" if not agent else "agent"
         if by_kind["description"]:
@@ -209,6 +226,21 @@ class DocActors:
         if agent is not None or tok.lemma_.lower() in GENERIC_COUNTRY:
             return self._agent_in_context(tok, text, sector), "agent"
         return None, ""
+
+    def _from_apposition(self, tok: Token, text: str, partial: Actor | None) -> Actor | None:
+        """ "Ivan Petrov, a Russian diplomat": what the apposition says the head is."""
+        for c in tok.children:
+            if c.dep_ != "appos":
+                continue
+            a = self.actor(c)
+            if a is None or not (a.country or a.org):
+                continue
+            name = partial.name if partial else (tok.text if tok.ent_type_ == "PERSON" else None)
+            sector = a.sector or (partial.sector if partial else None)
+            code = a.code if a.org and not a.country else (a.country or "") + (sector or "")
+            return Actor(text, code, a.country, a.org, sector, name or a.name,
+                         f"apposition '{c.text}': {a.reason}")
+        return None
 
     def _person_name(self, tok: Token, toks: list[Token]) -> str | None:
         names = [t for t in toks if t.ent_type_ == "PERSON"]

@@ -148,7 +148,9 @@ def articles(paths: Annotated[list[str] | None, typer.Argument(
 
 @app.command()
 def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
-           actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None) -> None:
+           actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None,
+           workers: Annotated[int, typer.Option(help="Worker processes (0: one per core for "
+                                                "large batches).")] = 0) -> None:
     """Read, code and store articles, idempotently: ingesting twice adds nothing."""
     from detente.store import open_store
 
@@ -171,8 +173,12 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                     fresh.append(art)
             progress.update(task, total=len(fresh))
             if fresh:
-                pipe = _pipeline(actors_dir, verbs_dir)
-                for res in pipe.process_many(fresh):
+                from detente.engines.local import default_workers, run_local
+
+                n_workers = workers or default_workers(len(fresh))
+                pipe = _pipeline(actors_dir, verbs_dir) if n_workers == 1 else None
+                for res in run_local(fresh, n_workers, pipeline=pipe, actors_dir=actors_dir,
+                                     verbs_dir=verbs_dir):
                     if store.add(res.article, res.events, res.quotes,
                                  coded=res.article.language in (None, "en")):
                         stored += 1

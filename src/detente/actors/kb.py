@@ -90,7 +90,7 @@ class KnowledgeBase:
     roles: TokenTrie = field(default_factory=TokenTrie)
     people: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
-    igos: dict[str, Entry] = field(default_factory=dict)  # code -> entry
+    igos: dict[str, Entry] = field(default_factory=dict)  # code -> its first (main) entry
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
@@ -160,7 +160,7 @@ def _igo_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
     country = row.values.get("country") or None
     reason = f"igos.tsv:{row.line}"
     entry = Entry("igo", code, country=country, org=org, name=row["name"], reason=reason)
-    kb.igos[code] = entry
+    kb.igos.setdefault(code, entry)
     for phrase in [row["name"], *acronyms, *row.multi("aliases")]:
         kb.add_name(tokenize, phrase, entry)
     desc = Entry("description", code, country=country, org=org, name=row["name"],

@@ -144,11 +144,7 @@ class DocActors:
         span = self.phrase_tokens(tok)
         start = span[0].i if span[0].dep_ != "det" else span[0].i + 1
         self.mentions.append(Mention(start, span[-1].i + 1, actor.text, actor, kind))
-        if actor.org:
-            for code, igo in self.kb.igos.items():
-                if igo.org == actor.org:
-                    self._igos_seen.add(code)
-        elif actor.code in self.kb.igos:
+        if actor.org or actor.code in self.kb.igos:
             self._igos_seen.add(actor.code)
 
     def _text(self, toks: list[Token]) -> str:
@@ -258,11 +254,13 @@ class DocActors:
         return out
 
     def _pick(self, entries: tuple[Entry, ...]) -> list[Entry]:
-        """One entry per kind; for people, the one holding a role on the date."""
+        """One entry per kind (all descriptions: which one applies depends on context)."""
         by_kind: dict[str, Entry] = {}
+        descriptions = [e for e in entries if e.kind == "description"]
         for e in entries:
             by_kind.setdefault(e.kind, e)
-        return list(by_kind.values())
+        by_kind.pop("description", None)
+        return [*by_kind.values(), *descriptions]
 
     def _compose(self, tok: Token, text: str, by_kind: dict[str, list[Entry]],
                  sector: str | None, name: str | None) -> Actor | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from detente.coding.lexicon import Lexicon
 
-CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "csubj"})
 
 
 def _chain(tok: Token) -> list[Token]:

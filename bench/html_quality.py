@@ -6,7 +6,7 @@ through ``read_inputs`` exactly as a user's file would. Tokens are lowercased wo
 characters; precision, recall and F1 count shared tokens as a multiset, per page, then
 are averaged (a page we extract nothing from scores 0).
 
-    .venv/bin/python bench/html_quality.py [--folder PATH] [--limit N]
+    .venv/bin/python bench/html_quality.py [--folder PATH] [--limit N] [--step N]
 """
 
 from __future__ import annotations
@@ -51,10 +51,11 @@ def token_prf(predicted: str, expected: str) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def evaluate(folder: Path, limit: int | None = None) -> Scores:
-    """Score every page of the benchmark folder (the first ``limit`` by name, if given)."""
+def evaluate(folder: Path, limit: int | None = None, step: int = 1) -> Scores:
+    """Score the pages of the benchmark folder, sorted by name: every ``step``-th one, at
+    most ``limit`` of them (all 181 by default)."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = sorted((folder / "html").glob("*.html.gz"))[:limit]
+    pages = sorted((folder / "html").glob("*.html.gz"))[::step][:limit]
     totals = [0.0, 0.0, 0.0]
     empty = 0
     for page in pages:
@@ -72,13 +73,14 @@ def evaluate(folder: Path, limit: int | None = None) -> Scores:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--limit", type=int, default=None, help="score at most N pages")
+    parser.add_argument("--step", type=int, default=1, help="score every N-th page")
     args = parser.parse_args(argv)
     if not (args.folder / "ground-truth.json").exists():
         print(f"{args.folder}: no ground-truth.json here (is ../shared present?)",
               file=sys.stderr)
         return 1
-    scores = evaluate(args.folder, args.limit)
+    scores = evaluate(args.folder, args.limit, args.step)
     print(f"pages {scores.pages}  empty {scores.empty}  precision {scores.precision:.3f}  "
           f"recall {scores.recall:.3f}  F1 {scores.f1:.3f}")
     return 0

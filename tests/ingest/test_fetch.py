@@ -31,7 +31,8 @@ def site(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "story.txt").write_text("Iran warned Israel on Monday.", encoding="utf-8")
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  partial(_QuietHandler, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

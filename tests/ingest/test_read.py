@@ -191,6 +191,13 @@ def test_binary_file(tmp_path: Path) -> None:
     assert str(one_problem(pdf)) == f"{pdf}: a PDF file, not text"
 
 
+def test_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes("Iran met Iraq on Monday.".encode("utf-16-le"))
+    assert str(one_problem(path)) == (
+        f"{path}: UTF-16 text without a byte-order mark (re-save it as UTF-8)")
+
+
 def test_binary_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_bytes(b"\x00\x00\x00\x01")

@@ -33,6 +33,9 @@ def describe_binary(data: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     if b"\x00" in head:
+        if len(head) >= 8 and (head[1::2].count(0) > 0.8 * len(head[1::2])
+                               or head[0::2].count(0) > 0.8 * len(head[0::2])):
+            return "UTF-16 text without a byte-order mark (re-save it as UTF-8)"
         return "a binary file"
     return None
 
@@ -45,7 +48,7 @@ def decode_bytes(data: bytes) -> str:
     """
     binary = describe_binary(data)
     if binary is not None:
-        raise DecodeError(f"{binary}, not text")
+        raise DecodeError(binary if binary.startswith("UTF-16") else f"{binary}, not text")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):

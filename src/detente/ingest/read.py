@@ -102,9 +102,8 @@ def read_bytes(data: bytes, *, path: str, url: str | None, published: str | None
     here and handed to ``read_text``.
     """
     try:
-        binary = describe_binary(data)
-        if binary is not None:
-            raise DecodeError(f"{binary}, not text")
+        if describe_binary(data) is not None:
+            decode_bytes(data)  # raises the DecodeError that says what the bytes are
         if kind == "html" or (kind is None and _HTML_START.match(data[:4096].decode(
                 "latin-1"))):
             from detente.ingest.html import read_html_bytes
@@ -181,7 +180,8 @@ def _read_jsonl_file(path: Path, published: str | None) -> Result:
         with opener(path, "rb") as handle:
             binary = describe_binary(handle.read(8192))
         if binary is not None:
-            yield InputProblem(shown, f"{binary}, not JSON Lines")
+            suffix = "" if binary.startswith("UTF-16") else ", not JSON Lines"
+            yield InputProblem(shown, binary + suffix)
             return
         with opener(path, "rb") as handle:
             yield from read_jsonl_lines(handle, path=shown, url=url,

@@ -122,6 +122,12 @@ class Quote:
     cue: str | None
     speaker: Actor | None
     sentences: tuple[int, ...] = field(default=())
+    # Where the speaker is named at the cue ("he", "Sean Spicer"): character offsets into the
+    # text, and the name those words stand for (a pronoun's antecedent), when known. Not in
+    # the contract record; they let an evaluation compare speakers the knowledge base lacks.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,6 +164,8 @@ class Event:
     rule: str
     confidence: float
     coder_version: str = ""
+    num_articles: int = 1  # copies of the story (wire duplicates) in the store, as GDELT's
+    num_sources: int = 1  # distinct outlets that ran it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +187,8 @@ class Event:
             "rule": self.rule,
             "confidence": self.confidence,
             "coder_version": self.coder_version,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
         }
 
     @classmethod

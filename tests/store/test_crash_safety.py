@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -31,9 +30,10 @@ def _corpus(path: Path, n: int) -> None:
                                 "text": text}) + "\n")
 
 
-def _ingest(cwd: Path, db: Path, src: Path) -> subprocess.Popen[str]:
-    env = dict(os.environ, DETENTE_DB=str(db))
-    return subprocess.Popen([sys.executable, "-m", "detente", "ingest", str(src)], cwd=cwd,
+def _ingest(cwd: Path, db: Path, src: Path, *opts: str) -> subprocess.Popen[str]:
+    env = dict(os.environ, DETENTE_DB=str(db), COLUMNS="200")
+    return subprocess.Popen([sys.executable, "-m", "detente", "ingest", str(src), *opts],
+                            cwd=cwd,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -52,12 +52,13 @@ def test_kill_and_resume(tmp_path: Path) -> None:
     _corpus(src, 400)
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
 
-    proc = _ingest(tmp_path, killed_db, src)
-    wal = Path(str(killed_db) + ".wal")
-    deadline = time.time() + 240
-    while time.time() < deadline and not wal.exists() and proc.poll() is None:
-        time.sleep(0.05)
-    time.sleep(1.5)  # well into the stream of per-article transactions
+    proc = _ingest(tmp_path, killed_db, src, "--verbose", "--workers", "1")
+    assert proc.stderr is not None
+    seen = 0
+    for line in proc.stderr:  # one line per article committed
+        seen += line.startswith("stored ")
+        if seen >= 25:
+            break
     assert proc.poll() is None, "ingest finished before it could be killed: use more articles"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -50,7 +50,7 @@ def _side(col: str) -> str:
 
 
 def dyad_series(store: DuckStore, a: str, b: str, by: str = "month",
-                directed: bool = False) -> list[DyadPoint]:
+                directed: bool = False, stories_once: bool = False) -> list[DyadPoint]:
     """Events between `a` and `b` per period (both directions unless `directed`)."""
     if by not in PERIODS:
         raise ValueError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -59,12 +59,14 @@ def dyad_series(store: DuckStore, a: str, b: str, by: str = "month",
     if not directed:
         pair = f"({pair} OR ({_side('source')} AND {_side('target')}))"
         args += [b + "%", b, a + "%", a]
+    once = ("AND article_id IN (SELECT article_id FROM articles WHERE duplicate_of IS NULL)"
+            if stories_once else "")
     sql = f"""
         SELECT strftime(date_trunc('{by}', CAST(date AS DATE)), '%Y-%m-%d') AS period,
                count(*), count(*) FILTER (WHERE quad_class = 1),
                count(*) FILTER (WHERE quad_class = 2), count(*) FILTER (WHERE quad_class = 3),
                count(*) FILTER (WHERE quad_class = 4), avg(goldstein), sum(goldstein)
-        FROM events WHERE {pair} AND NOT negated AND date IS NOT NULL
+        FROM events WHERE {pair} AND NOT negated AND date IS NOT NULL {once}
         GROUP BY period ORDER BY period"""
     return [DyadPoint(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
                       round(float(r[6]), 3), round(float(r[7]), 3))

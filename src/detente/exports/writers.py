@@ -30,18 +30,6 @@ def _articles(store: DuckStore) -> dict[str, tuple[str | None, str | None]]:
         "SELECT article_id, url, source FROM articles")}
 
 
-def _counts(store: DuckStore) -> dict[str, tuple[int, int]]:
-    """Per article: how many copies of its story and how many outlets ran it."""
-    rows = store.query("""
-        SELECT coalesce(duplicate_of, article_id) AS story, count(*), count(DISTINCT source)
-        FROM articles GROUP BY story""")
-    per_story = {r[0]: (int(r[1]), max(int(r[2]), 1)) for r in rows}
-    out = {}
-    for aid, dup in store.query("SELECT article_id, duplicate_of FROM articles"):
-        out[aid] = per_story.get(dup or aid, (1, 1))
-    return out
-
-
 def _events(store: DuckStore, flt: EventFilter, keep_negated: bool) -> Iterator[Event]:
     for e in store.events(flt):
         if keep_negated or not e.negated:
@@ -82,11 +70,9 @@ def _write_text(store: DuckStore, fmt: str, flt: EventFilter, handle: TextIO) ->
         return n
     w = csv.writer(handle, delimiter="\t", lineterminator="\n")
     if fmt == "gdelt":
-        counts = _counts(store)
         for e in _events(store, flt, keep_negated=False):
-            num_articles, num_sources = counts.get(e.article_id, (1, 1))
-            w.writerow(gdelt_row(e, arts.get(e.article_id, (None, None))[0], num_articles,
-                                 num_sources))
+            w.writerow(gdelt_row(e, arts.get(e.article_id, (None, None))[0], e.num_articles,
+                                 e.num_sources))
             n += 1
         return n
     onto = load_ontology()

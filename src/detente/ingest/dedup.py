@@ -17,13 +17,14 @@ from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
 _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> MinHash:
     """The MinHash of a text's word 5-shingles (case and punctuation folded)."""
     words = _WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     if len(words) < SHINGLE:
         m.update(" ".join(words).encode("utf-8"))
         return m
@@ -37,7 +38,8 @@ def to_bytes(m: MinHash) -> bytes:
 
 
 def from_bytes(b: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(b, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+                   hashvalues=np.frombuffer(b, dtype=np.uint64))
 
 
 class Deduplicator:

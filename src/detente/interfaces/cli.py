@@ -7,6 +7,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -150,13 +151,16 @@ def articles(paths: Annotated[list[str] | None, typer.Argument(
 def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
            actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None,
            workers: Annotated[int, typer.Option(help="Worker processes (0: one per core for "
-                                                "large batches).")] = 0) -> None:
+                                                "large batches).")] = 0,
+           verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per article "
+                                                 "stored, on stderr.")] = False) -> None:
     """Read, code and store articles, idempotently: ingesting twice adds nothing."""
+    from detente.ingest.dedup import Deduplicator, signature, to_bytes
     from detente.store import open_store
 
     problems = _Problems()
     pipe = None
-    stored = already = n_events = n_read = 0
+    stored = already = n_events = n_read = copies = 0
     started = time.perf_counter()
     with open_store(db) as store:
         progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
@@ -165,12 +169,21 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
         with progress:
             task = progress.add_task("ingest", total=None, rate="-", ev=0)
             fresh: list[Article] = []
+            dedup = Deduplicator()
+            dedup.load(store.signatures())
+            sigs: dict[str, bytes] = {}
             for art in _articles(paths, date, problems):
                 n_read += 1
-                if store.has_article(art.article_id):
+                if store.has_article(art.article_id) or art.article_id in sigs:
                     already += 1
-                else:
-                    fresh.append(art)
+                    continue
+                sig = signature(art.text)
+                sigs[art.article_id] = to_bytes(sig)
+                dup = dedup.check(art.article_id, sig)
+                if dup is not None:
+                    copies += 1
+                    art = replace(art, duplicate_of=dup)
+                fresh.append(art)
             progress.update(task, total=len(fresh))
             if fresh:
                 from detente.engines.local import default_workers, run_local
@@ -180,16 +193,21 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                 for res in run_local(fresh, n_workers, pipeline=pipe, actors_dir=actors_dir,
                                      verbs_dir=verbs_dir):
                     if store.add(res.article, res.events, res.quotes,
-                                 coded=res.article.language in (None, "en")):
+                                 coded=res.article.language in (None, "en"),
+                                 signature=sigs.get(res.article.article_id)):
                         stored += 1
                         n_events += len(res.events)
+                        if verbose:
+                            err.print(f"stored {res.article.article_id} "
+                                      f"({len(res.events)} events)", highlight=False)
                     else:
                         already += 1
                     rate = (stored + already) / max(time.perf_counter() - started, 1e-9)
                     progress.update(task, advance=1, rate=f"{rate:.1f}", ev=n_events)
         counts = store.counts()
-    err.print(f"read {n_read} articles: stored {stored} with {n_events} events, "
-              f"{already} already stored, {len(problems.items)} skipped as bad input; "
+    err.print(f"read {n_read} articles: stored {stored} with {n_events} events "
+              f"({copies} copies of stories already seen), {already} already stored, "
+              f"{len(problems.items)} skipped as bad input; "
               f"the store now holds {counts['articles']} articles and {counts['events']} "
               f"events ({store.path})", highlight=False)
     _finish(problems)
@@ -205,6 +223,8 @@ def events(actor: Annotated[str | None, typer.Option(help="Either side (code pre
            since: Annotated[str | None, typer.Option(help="From date.")] = None,
            until: Annotated[str | None, typer.Option(help="To date.")] = None,
            limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+           stories_once: Annotated[bool, typer.Option(
+               "--stories-once", help="Count each story once: leave out wire copies.")] = False,
            format: FormatOpt = "table", db: DbOpt = None) -> None:
     """Query the stored events."""
     from detente.interfaces.output import EVENT_CSV, check_format, print_events, write_records
@@ -213,7 +233,8 @@ def events(actor: Annotated[str | None, typer.Option(help="Either side (code pre
 
     check_format(format)
     flt = EventFilter(actor=actor, source=source, target=target, code=cameo,
-                      since=_date(since), until=_date(until), limit=limit)
+                      since=_date(since), until=_date(until), limit=limit,
+                      stories_once=stories_once)
     with open_store(db, read_only=True) as store:
         found = list(store.events(flt))
     if dyad:
@@ -237,6 +258,8 @@ def dyad(a: Annotated[str, typer.Argument(help="First actor code (prefix), e.g. 
          by: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
          directed: Annotated[bool, typer.Option(help="Only A -> B.")] = False,
          plot: Annotated[bool, typer.Option(help="Draw the series as bars.")] = False,
+         stories_once: Annotated[bool, typer.Option(
+             "--stories-once", help="Count each story once: leave out wire copies.")] = False,
          format: FormatOpt = "table", db: DbOpt = None) -> None:
     """Cooperation/conflict series between two actors."""
     from rich.table import Table
@@ -248,7 +271,8 @@ def dyad(a: Annotated[str, typer.Argument(help="First actor code (prefix), e.g. 
     check_format(format)
     with open_store(db, read_only=True) as store:
         try:
-            series = dyad_series(store, a, b, by=by, directed=directed)
+            series = dyad_series(store, a, b, by=by, directed=directed,
+                                 stories_once=stories_once)
         except ValueError as exc:
             raise UserError(str(exc)) from None
     if format != "table":

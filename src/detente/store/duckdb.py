@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -43,6 +43,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     article_id: str | None = None
+    stories_once: bool = False  # leave out wire copies: each story counts once
     limit: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
@@ -71,6 +72,9 @@ class EventFilter:
         if self.article_id:
             sql.append("article_id = ?")
             args.append(self.article_id)
+        if self.stories_once:
+            sql.append("article_id IN (SELECT article_id FROM articles "
+                       "WHERE duplicate_of IS NULL)")
         return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
@@ -133,8 +137,16 @@ class DuckStore:
         q = "SELECT 1 FROM articles WHERE article_id = ?"
         return self.con.execute(q, [article_id]).fetchone() is not None
 
+    def signatures(self) -> list[tuple[str, bytes, str | None]]:
+        """(article_id, MinHash bytes, duplicate_of) of every stored article, oldest first."""
+        rows = self.con.execute("""
+            SELECT s.article_id, s.minhash, a.duplicate_of FROM signatures s
+            JOIN articles a USING (article_id) ORDER BY a.rowid""").fetchall()
+        return [(r[0], bytes(r[1]), r[2]) for r in rows]
+
     def add(self, article: Article, events: tuple[Event, ...] | list[Event],
-            quotes: tuple[Quote, ...] | list[Quote], coded: bool = True) -> bool:
+            quotes: tuple[Quote, ...] | list[Quote], coded: bool = True,
+            signature: bytes | None = None) -> bool:
         """Store one article with its events and quotes; False when it was already stored."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -147,6 +159,9 @@ class DuckStore:
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [a.article_id, a.url, a.source, a.title, a.published, a.language, a.text,
                  a.duplicate_of, coded])
+            if signature is not None:
+                con.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [a.article_id, signature])
             if events:
                 con.executemany(
                     f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
@@ -171,8 +186,23 @@ class DuckStore:
                "ORDER BY date NULLS LAST, article_id, sentence, event_id")
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
+        copies = self.story_counts()
         for row in self.con.execute(sql, args).fetchall():
-            yield _event_from_row(dict(zip(EVENT_COLUMNS, row, strict=True)))
+            e = _event_from_row(dict(zip(EVENT_COLUMNS, row, strict=True)))
+            n_articles, n_sources = copies.get(e.article_id, (1, 1))
+            if (n_articles, n_sources) != (1, 1):
+                e = replace(e, num_articles=n_articles, num_sources=n_sources)
+            yield e
+
+    def story_counts(self) -> dict[str, tuple[int, int]]:
+        """Per article: how many copies of its story are stored, from how many outlets."""
+        rows = self.con.execute("""
+            WITH s AS (SELECT article_id, coalesce(duplicate_of, article_id) AS story, source
+                       FROM articles),
+                 c AS (SELECT story, count(*) AS n, count(DISTINCT source) AS m
+                       FROM s GROUP BY story HAVING count(*) > 1)
+            SELECT s.article_id, c.n, greatest(c.m, 1) FROM s JOIN c USING (story)""").fetchall()
+        return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 
     def articles(self, limit: int | None = None) -> Iterator[Article]:
         sql = ("SELECT article_id, url, source, title, published, language, text, duplicate_of "

@@ -52,3 +52,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_code VARCHAR,
     speaker_json VARCHAR
 );
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id VARCHAR PRIMARY KEY,
+    minhash BLOB
+);

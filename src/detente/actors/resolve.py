@@ -335,11 +335,19 @@ class DocActors:
                     return Actor(tok.text, a.code, a.country, a.org, a.sector, a.name,
                                  f"pronoun '{tok.text}' -> {a.name or a.text}")
             return None
+        if tok.dep_ == "poss" and not countries_only:
+            found = self._clause_subject(tok)
+            if found and not found[1].name and found[0].lower_ not in PERSON_PRONOUNS and (
+                    found[1].country or found[1].org):
+                a = found[1]  # a thing subject binds the possessive: "NATO ... its members"
+                return Actor(tok.text, a.code, a.country, a.org, a.sector, None,
+                             f"'{tok.text}' -> {a.text} ({a.code}), the subject of its clause")
         exclude = self._clause_subject_key(tok) if tok.dep_ == "poss" else None
         scores: dict[str, float] = defaultdict(float)
         latest: dict[str, _Seen] = {}
         for s in before:
-            if s.person or (countries_only and not s.actor.country):
+            if s.person or not (s.actor.country or s.actor.org) or (
+                    countries_only and not s.actor.country):
                 continue
             key = entity_key(s.actor)
             if key == exclude:
@@ -371,7 +379,7 @@ class DocActors:
                                      f"{anc.text} it is in")
         return None
 
-    def _clause_subject_key(self, tok: Token) -> str | None:
+    def _clause_subject(self, tok: Token) -> tuple[Token, Actor] | None:
         head = tok.head
         while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
             head = head.head
@@ -379,7 +387,14 @@ class DocActors:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 a = self._memo.get(c.i)
                 if a is not None:
-                    return entity_key(a)
+                    return c, a
+        return None
+
+    def _clause_subject_key(self, tok: Token) -> str | None:
+        """The party of a person subject: "he cited its support" - 'its' is not his side."""
+        found = self._clause_subject(tok)
+        if found and (found[1].name or found[0].lower_ in PERSON_PRONOUNS):
+            return entity_key(found[1])
         return None
 
 

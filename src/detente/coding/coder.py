@@ -163,6 +163,14 @@ class Coder:
                 return [a]
         return []
 
+    @staticmethod
+    def _sense_mismatch(hit: _Hit, targets: list[Actor | None]) -> bool:
+        """A pattern whose target is the object, filled by no actor, is another sense of
+        the verb: "meet the criteria" is no meeting."""
+        p = hit.pattern
+        return (p.target == "dobj" and p.obj is None and hit.target is not None
+                and targets == [None] and hit.target.pos_ in ("NOUN", "PROPN"))
+
     # -- events -------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]
              ) -> list[Event]:
@@ -183,12 +191,14 @@ class Coder:
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
-                if not sources:
+                if not sources or self._sense_mismatch(hit, targets):
                     continue
                 for src in sources:
                     for tgt in targets:
                         if tgt is not None and tgt.code == src.code:
-                            continue
+                            if len(targets) > 1:
+                                continue
+                            tgt = None  # acting on oneself ("deploys to its members")
                         ev = self._event(article, n, sent, date, hit, src, tgt, quotes)
                         if ev.event_id not in seen:
                             seen.add(ev.event_id)

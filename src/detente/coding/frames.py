@@ -76,11 +76,21 @@ def verb_frame(verb: Token) -> Frame:
             f.prt = c.lemma_.lower()
         elif c.dep_ == "agent" and passive:
             f.subject = _pobj(c)
+    if not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") and not any(
+            c.dep_ in ("nsubj", "aux", "dobj") for c in kids):
+        # A bare participle is passive: in "Asked about X, Stoltenberg said", he was asked.
+        f.passive = True
+        f.obj = f.obj or subject_of(verb)
+        return _with_preps(f, verb)
     if not passive:
         f.subject = subject_of(verb)
     elif f.obj is None:
         # "Iran was hit with sanctions": nothing to hang the object on but the subject.
         f.obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    return _with_preps(f, verb)
+
+
+def _with_preps(f: Frame, verb: Token) -> Frame:
     f.preps = _preps_of(verb)
     if f.obj is not None:
         f.preps += _preps_of(f.obj)

@@ -301,7 +301,8 @@ class DocActors:
 
     def _agent_in_context(self, tok: Token, text: str, sector: str | None) -> Actor | None:
         owner = self._owner(tok)
-        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if owner is None and tok.is_lower and any(c.dep_ == "det" and c.lower_ == "the"
+                                                  for c in tok.children):
             owner = self._salient(tok, person=False, countries_only=True)
         if owner is None or not owner.country:
             if sector is None:
@@ -337,8 +338,7 @@ class DocActors:
             return None
         if tok.dep_ == "poss" and not countries_only:
             found = self._clause_subject(tok)
-            if found and not found[1].name and found[0].lower_ not in PERSON_PRONOUNS and (
-                    found[1].country or found[1].org):
+            if found and not self._is_person(found[0]) and (found[1].country or found[1].org):
                 a = found[1]  # a thing subject binds the possessive: "NATO ... its members"
                 return Actor(tok.text, a.code, a.country, a.org, a.sector, None,
                              f"'{tok.text}' -> {a.text} ({a.code}), the subject of its clause")
@@ -393,9 +393,12 @@ class DocActors:
     def _clause_subject_key(self, tok: Token) -> str | None:
         """The party of a person subject: "he cited its support" - 'its' is not his side."""
         found = self._clause_subject(tok)
-        if found and (found[1].name or found[0].lower_ in PERSON_PRONOUNS):
+        if found and self._is_person(found[0]):
             return entity_key(found[1])
         return None
+
+    def _is_person(self, tok: Token) -> bool:
+        return tok.lower_ in PERSON_PRONOUNS or any(s.i == tok.i and s.person for s in self._seen)
 
 
 def resolve_doc(doc: Doc, kb: KnowledgeBase, date: str | None) -> DocActors:

@@ -1,0 +1,613 @@
+"""Reading PETRARCH verb dictionaries (CAMEO.verbpatterns format) into detente's PatternSet.
+
+PETRARCH patterns are word sequences around the verb; detente's are slots on the
+dependency tree. The format, as PETRARCH-2 reads it::
+
+    &CURRENCY                      a synonym set ("synset"), used as &CURRENCY
+    +DOLLARS
+    --- CONTRIBUTE [070] ---       a verb block and its default code
+    CONTRIBUTE                     the verbs of the block (a code of their own may follow)
+    +BREAK_DOWN {+BROKE_DOWN}      a phrasal verb: `+` marks the verb word, {} its forms
+    - * &CURRENCY [903]            `*` the verb, `$` the source, `+` the target,
+    - * (TO {PEACE PLAN}) [037]      `%` a compound actor, `^` any one phrase,
+    - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
+
+How a pattern is translated: words after the verb become the object constraint (the last
+word is the head: `* DIPLOMATIC TIES` -> obj `tie`, modifiers are dropped), a preposition
+starts a prepositional phrase (`* WITH +` -> prep `with`, target its object), a particle
+right after the verb is the particle (`*_OUT`, `* DOWN FROM`), synsets become word
+alternatives. Without a `+`, PETRARCH takes the first actor after the verb as the target;
+detente cannot search like that, so such a pattern yields two: one whose target is the
+object of a preposition (tried first: it is more specific) and one whose target is the
+direct object. Not expressible, so skipped and reported: words before the verb
+(auxiliaries, negation, governing verbs: detente finds negation and modality itself), the
+source after the verb, compound actors (`%`), two prepositional phrases, words before a
+phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are
+not CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with
+a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. Of a
+reciprocal code (`[032:033]`: the target does 033 back) only the first part is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.actors.petrarch import dictionary_lines
+from detente.coding.patterns import Constraint, Pattern, PatternSet
+from detente.errors import DataError
+from detente.ontology import CameoCode, Ontology
+
+Lemmatize = Callable[[str], str]
+
+PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "aside", "forward",
+                       "together", "apart", "ahead"})
+PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among",
+    "amongst", "around", "as", "at", "before", "behind", "below", "beneath", "beside",
+    "besides", "between", "beyond", "by", "despite", "during", "except", "for", "from", "in",
+    "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past", "per",
+    "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under",
+    "underneath", "until", "unto", "upon", "via", "with", "within", "without"})
+# Prepositions whose object PETRARCH would take as the target when no `+` says where it is
+# (the first actor after the verb); time and manner prepositions are left out.
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "toward", "towards",
+                          "into", "upon", "over", "from", "in", "about", "of", "between",
+                          "among", "onto", "near", "across", "inside", "within"})
+# Words that say nothing about an object's head ("* THEIR ^ ABOUT +").
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my",
+                             "your", "this", "that", "these", "those", "some", "any"})
+# Before the verb, only these may stand beside the target of a passive ("+ WAS_ *").
+_PASSIVE_AUX = frozenset({"was", "were", "been", "is", "are", "be", "being", "am", "has",
+                          "have", "had", "&auxverb1", "&tobeverb"})
+_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
+_TOKEN = re.compile(r"[(){}*$+%^]|&[A-Z0-9_'\-]+|[^\s(){}*$+%^&_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One element of a pattern: a word, a synset, a marker, or a (..)/{..} group."""
+
+    kind: str  # word | syn | mark | pp | np
+    text: str = ""
+    items: tuple[Item, ...] = ()
+
+
+class Untranslatable(ValueError):
+    """A PETRARCH pattern that detente's patterns cannot express."""
+
+
+# -- tokens and groups -----------------------------------------------------------------
+def _tokens(text: str, synsets: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for tok in _TOKEN.findall(text.upper()):
+        if not tok.startswith("&"):
+            out.append(tok)
+            continue
+        pieces = tok[1:].strip("_").split("_")
+        for n in range(len(pieces), 0, -1):
+            name = "_".join(pieces[:n])
+            if name in synsets:
+                out.append("&" + name)
+                out.extend(p for p in pieces[n:] if p)
+                break
+        else:
+            raise Untranslatable(f"unknown synset {tok}")
+    return out
+
+
+def _group(tokens: list[str]) -> list[Item]:
+    stack: list[tuple[str, list[Item]]] = [("top", [])]
+    for tok in tokens:
+        if tok in ("(", "{"):
+            stack.append(("pp" if tok == "(" else "np", []))
+        elif tok in (")", "}"):
+            if len(stack) == 1:
+                raise Untranslatable("unbalanced brackets")
+            kind, items = stack.pop()
+            stack[-1][1].append(Item(kind, items=tuple(items)))
+        elif tok.startswith("&"):
+            stack[-1][1].append(Item("syn", tok[1:]))
+        elif tok in ("*", "$", "+", "%", "^"):
+            stack[-1][1].append(Item("mark", tok))
+        else:
+            stack[-1][1].append(Item("word", tok.lower()))
+    if len(stack) != 1:
+        raise Untranslatable("unbalanced brackets")
+    return stack[0][1]
+
+
+def _flat(items: tuple[Item, ...] | list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        out.extend(_flat(it.items) if it.kind in ("np", "pp") else [it])
+    return out
+
+
+def word_forms(word: str) -> set[str]:
+    """A dictionary word and its likely lemmas (dictionaries list plurals: TIES, DOLLARS)."""
+    w = word.lower().strip("_")
+    out = {w}
+    if len(w) > 3 and w.endswith("ies"):
+        out |= {w[:-3] + "y", w[:-1]}
+    elif len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes")):
+        out.add(w[:-2])
+    elif len(w) > 2 and w.endswith("s") and not w.endswith("ss"):
+        out.add(w[:-1])
+    return out
+
+
+# -- synsets ---------------------------------------------------------------------------
+@dataclass
+class _Synsets:
+    raw: dict[str, list[str]] = field(default_factory=dict)
+    _heads: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def heads(self, name: str, depth: int = 0) -> frozenset[str]:
+        """The head words (last words) of a synset's members, nested sets expanded."""
+        if name in self._heads:
+            return self._heads[name]
+        if depth > 10:
+            raise Untranslatable(f"synset &{name} includes itself")
+        words: set[str] = set()
+        for member in self.raw.get(name, []):
+            flat = _flat(_group(_tokens(member, self.raw)))
+            last = flat[-1] if flat else None
+            if last is None:
+                continue
+            if last.kind == "syn":
+                words |= self.heads(last.text, depth + 1)
+            elif last.kind == "word":
+                words |= word_forms(last.text)
+        self._heads[name] = frozenset(words)
+        return self._heads[name]
+
+
+# -- translation -----------------------------------------------------------------------
+Phrase = tuple[Item, ...]  # the content words of a noun phrase, head last
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What a PETRARCH pattern says, in detente's terms (phrases not yet constraints)."""
+
+    prt: str | None
+    obj: Phrase | None
+    prep: frozenset[str] | None
+    pobj: Phrase | None
+    target: str | None  # dobj | pobj, or None: PETRARCH's "first actor after the verb"
+
+
+def _phrase(words: list[Item]) -> Phrase | None:
+    content = tuple(it for it in words if it.kind == "syn"
+                    or (it.kind == "word" and it.text not in _FUNCTION_WORDS))
+    return content or None
+
+
+def _member_phrases(name: str, syn: _Synsets, depth: int = 0) -> list[list[str]]:
+    """A synset's members as word lists (nested synsets expanded)."""
+    out: list[list[str]] = []
+    for member in syn.raw.get(name, []):
+        flat = [it for it in _flat(_group(_tokens(member, syn.raw))) if it.kind != "mark"]
+        if flat and flat[-1].kind == "syn" and depth < 10:
+            out.extend(_member_phrases(flat[-1].text, syn, depth + 1))
+        elif flat and all(it.kind == "word" for it in flat):
+            out.append([it.text for it in flat])
+    return out
+
+
+def _forms(item: Item, syn: _Synsets) -> list[list[str]]:
+    return (_member_phrases(item.text, syn) if item.kind == "syn" else [[item.text]])
+
+
+def constraints(phrase: Phrase | None, syn: _Synsets
+                ) -> tuple[Constraint | None, Constraint | None]:
+    """(exact, approximate) constraints for a phrase.
+
+    Exact: the whole phrase as detente's "compound modifiers + lemma" form ("trade protocol"),
+    None when that says no more than the head. Approximate: the head word alone, the
+    modifiers dropped (detente cannot require adjectives such as "diplomatic ties").
+    """
+    if phrase is None:
+        return None, None
+    head = phrase[-1]
+    heads = syn.heads(head.text) if head.kind == "syn" else frozenset(word_forms(head.text))
+    approx = Constraint(heads) if heads else None
+    seqs: list[list[str]] = [[]]
+    for item in phrase:
+        seqs = [s + f for s in seqs for f in _forms(item, syn)][:500]
+    full = {" ".join([*s[:-1], form]) for s in seqs if s for form in word_forms(s[-1])}
+    exact = Constraint(frozenset(full)) if full and not full <= heads else None
+    return exact, approx
+
+
+def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
+    """Slots for one pattern: `pre` and `post` are the items before and after the verb."""
+    marks = {it.text for it in _flat(pre) if it.kind == "mark"}
+    others = [it for it in _flat(pre) if not (it.kind == "mark" and it.text in "$^")]
+    passive_target = False
+    if "%" in marks:
+        raise Untranslatable("compound actor (%) before the verb")
+    if "+" in marks:
+        rest = [it for it in others if not (it.kind == "mark" and it.text == "+")]
+        if not rest or "$" in marks or any(
+                f"{'&' if it.kind == 'syn' else ''}{it.text.lower()}" not in _PASSIVE_AUX
+                for it in rest):
+            raise Untranslatable("target before the verb and source after it")
+        passive_target = True
+    elif others:
+        words = " ".join(("&" if it.kind == "syn" else "") + it.text.upper() for it in others)
+        raise Untranslatable(f"words before the verb ({words}): negation, modality and "
+                             "governing verbs are found by the coder, not by patterns")
+    prt: str | None = None
+    np_words: list[Item] = []
+    pps: list[tuple[str, list[Item]]] = []
+    obj_target = False
+    open_pp: list[Item] | None = None
+    for n, it in enumerate(post):
+        if it.kind == "mark":
+            if it.text == "$":
+                raise Untranslatable("source ($) after the verb: detente takes the source "
+                                     "from the subject")
+            if it.text == "%":
+                raise Untranslatable("compound actor (%) after the verb")
+            if it.text == "^":
+                if open_pp is not None:
+                    open_pp.append(it)
+                continue
+            if it.text == "+":
+                if open_pp is not None:
+                    open_pp.append(it)
+                else:
+                    obj_target = True
+            continue
+        if it.kind == "pp":
+            inner = _flat(it.items)
+            if not inner or inner[0].kind != "word":
+                raise Untranslatable("a (...) phrase must start with its preposition")
+            open_pp = None
+            pps.append((inner[0].text, list(inner[1:])))
+            continue
+        if it.kind == "np":
+            (open_pp if open_pp is not None else np_words).extend(_flat(it.items))
+            continue
+        if it.kind == "word" and n == 0 and it.text in PARTICLES:
+            prt = it.text
+            continue
+        if it.kind == "word" and it.text in PREPOSITIONS:
+            open_pp = []
+            pps.append((it.text, open_pp))
+            continue
+        (open_pp if open_pp is not None else np_words).append(it)
+    if len(pps) > 1:  # a phrase holding only a skip ("AT ^") says little: let it go
+        pps = [(p, w) for p, w in pps
+               if not (w and all(it.kind == "mark" and it.text == "^" for it in w))]
+    if len(pps) > 1:
+        raise Untranslatable("more than one prepositional phrase")
+    obj = _phrase(np_words)
+    if obj_target and obj is not None:
+        raise Untranslatable("target and object words both after the verb")
+    prep: frozenset[str] | None = None
+    pobj: Phrase | None = None
+    target: str | None = None
+    if pps:
+        p, pp_words = pps[0]
+        prep = frozenset({p})
+        has_target = any(it.kind == "mark" and it.text == "+" for it in pp_words)
+        pobj = _phrase([it for it in pp_words if it.kind != "mark"])
+        if has_target and pobj is not None:
+            raise Untranslatable("target and words both in one prepositional phrase")
+        if has_target or not pp_words:
+            target = "pobj"
+    if obj_target or passive_target:
+        if target == "pobj" and pobj is None and any(
+                it.kind == "mark" and it.text == "+" for it in pps[0][1]):
+            raise Untranslatable("two targets")
+        target = "dobj"
+    if target is None and pps:
+        target = "dobj"
+    return Slots(prt, obj, prep, pobj, target)
+
+
+# -- codes -----------------------------------------------------------------------------
+def cameo_code(code: str, ontology: Ontology) -> str | None:
+    """The code if the ontology has it, else its nearest CAMEO parent, else None."""
+    if code in ontology:
+        return code
+    base = code.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for cand in (base, base[:3], base[:2]):
+        if len(cand) >= 2 and cand in ontology:
+            return cand
+    return None
+
+
+def read_code(text: str) -> tuple[str | None, str | None]:
+    """`[032:033]` -> ("032", "033"); `[---]` -> (None, None); raises on a bad code."""
+    body = text.strip().upper().replace("?", "")
+    main, _, back = body.partition(":")
+    main, back = main.strip(), back.strip()
+    for c in (main, back):
+        if c and c != "---" and not _CODE.match(c):
+            raise ValueError(f"bad event code [{text.strip()}]")
+    return (main if main and main != "---" else None), (back or None)
+
+
+def with_codes(ontology: Ontology, codes: set[str]) -> Ontology:
+    """The ontology plus placeholder entries for non-CAMEO codes a dictionary uses.
+
+    For scoring PETRARCH's test sets verbatim (they use made-up codes such as 903): each
+    placeholder takes the root, QuadClass and Goldstein weight of its nearest CAMEO parent
+    where there is one, else an empty root and weight 0.
+    """
+    extra: dict[str, CameoCode] = {}
+    for code in sorted(codes):
+        if code in ontology:
+            continue
+        parent = cameo_code(code, ontology)
+        p = ontology[parent] if parent else None
+        extra[code] = CameoCode(code, f"PETRARCH code {code} (not in CAMEO)",
+                                p.root if p else "", p.goldstein if p else 0.0,
+                                p.quad_class if p else 1, None, None)
+    return Ontology({**ontology.codes, **extra})
+
+
+# -- the dictionary --------------------------------------------------------------------
+@dataclass(slots=True)
+class _Verb:
+    lemmas: tuple[str, ...]  # every lemma spaCy may give its forms ("cordoned" -> "cordone")
+    tail: list[Item]  # words after the verb in a phrasal verb ("down" of BREAK_DOWN)
+    code: str | None
+    line: int
+
+
+@dataclass(slots=True)
+class _PatternLine:
+    line: int
+    pre: list[Item]
+    post: list[Item]
+    code: str | None
+    back: str | None
+
+
+@dataclass(slots=True)
+class _Block:
+    line: int
+    code: str | None
+    back: str | None
+    verbs: list[_Verb] = field(default_factory=list)
+    patterns: list[_PatternLine] = field(default_factory=list)
+
+
+def _read(path: Path, lemmatize: Lemmatize, problems: list[DataError]
+          ) -> tuple[list[_Block], _Synsets]:
+    syn = _Synsets()
+    blocks: list[_Block] = []
+    current_syn: str | None = None
+    block: _Block | None = None
+
+    def bad(line: int, problem: str) -> None:
+        problems.append(DataError(str(path), line, problem))
+
+    lines = list(dictionary_lines(path))
+    # Synsets first: a pattern may use one defined further down.
+    for ln in lines:
+        text = ln.text.strip()
+        if text.startswith("&"):
+            current_syn = text[1:].split()[0].strip("_").upper()
+            syn.raw.setdefault(current_syn, [])
+        elif text.startswith("+") and current_syn is not None:
+            syn.raw[current_syn].append(text[1:].strip())
+        else:
+            current_syn = None
+    current_syn = None
+    for ln in lines:
+        text = ln.text.strip()
+        if text.startswith("&"):
+            current_syn = "set"
+            continue
+        if text.startswith("+") and current_syn is not None:
+            continue
+        current_syn = None
+        if text.startswith("---"):
+            codes = re.findall(r"\[([^\]]*)\]", text)
+            try:
+                code, back = read_code(codes[0]) if codes else (None, None)
+            except ValueError as exc:
+                bad(ln.number, str(exc))
+                code, back = None, None
+            block = _Block(ln.number, code, back)
+            blocks.append(block)
+            continue
+        if block is None:
+            bad(ln.number, "line outside any verb block")
+            continue
+        if text.startswith("-"):
+            m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", text)
+            if m is None:
+                bad(ln.number, "a pattern line ends with its [code]")
+                continue
+            try:
+                code, back = read_code(m.group(2))
+                items = _group(_tokens(m.group(1), syn.raw))
+            except (ValueError, Untranslatable) as exc:
+                bad(ln.number, str(exc))
+                continue
+            stars = [i for i, it in enumerate(items) if it.kind == "mark" and it.text == "*"]
+            if len(stars) != 1:
+                bad(ln.number, "a pattern has exactly one * (the verb)")
+                continue
+            s = stars[0]
+            block.patterns.append(_PatternLine(ln.number, items[:s], items[s + 1:], code, back))
+            continue
+        verb = _verb_line(text, ln.number, block, lemmatize)
+        if isinstance(verb, str):
+            bad(ln.number, verb)
+        else:
+            block.verbs.append(verb)
+    return blocks, syn
+
+
+def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Verb | str:
+    """A verb of a block: `VERB`, `VERB {forms} [code]`, `+PHRASAL_VERB {forms}`."""
+    codes = re.findall(r"\[([^\]]*)\]", text)
+    name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", text).strip()
+    try:
+        code, _back = read_code(codes[0]) if codes else (block.code, block.back)
+    except ValueError as exc:
+        return str(exc)
+    words = [w for w in re.split(r"[\s_]+", name) if w]
+    if not words:
+        return "no verb on this line"
+    marked = [i for i, w in enumerate(words) if w.startswith("+")]
+    at = marked[0] if marked else 0
+    if at > 0:
+        return (f"words before the verb of {name!r}: detente's verb patterns cannot "
+                "require words before the verb")
+    verb = words[at].lstrip("+")
+    if not re.match(r"^[A-Za-z][A-Za-z'\-]*$", verb):
+        return f"not a verb: {verb!r}"
+    tail = [Item("word", w.lstrip("+").lower()) for w in words[at + 1:]]
+    forms = [verb.lower(), *verb_forms(verb.lower())]
+    for listed in re.findall(r"\{([^}]*)\}", text):
+        for form in listed.split():
+            parts = [w for w in re.split(r"_", form) if w]
+            marked_form = [w for w in parts if w.startswith("+")]
+            forms.append((marked_form[0] if marked_form else parts[0]).lstrip("+").lower())
+    lemmas = tuple(dict.fromkeys(lemmatize(f) for f in forms if f.isalpha() or "-" in f))
+    return _Verb(lemmas or (verb.lower(),), tail, code, line)
+
+
+def verb_forms(verb: str) -> list[str]:
+    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        third, past = verb[:-1] + "ies", verb[:-1] + "ied"
+    else:
+        past = verb + "d" if verb.endswith("e") else verb + "ed"
+    return [third, past, stem + "ing"]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | None = None,
+                 *, lemmatize: Lemmatize | None = None,
+                 target_words: frozenset[str] | None = None,
+                 counts: dict[str, int] | None = None) -> PatternSet:
+    """Read a PETRARCH verb dictionary into detente patterns.
+
+    `lemmatize` turns a dictionary verb into the lemma spaCy gives it (dictionaries list
+    forms such as SAID or LEFT); the default only lower-cases. What cannot be expressed is
+    reported into `problems` as FILE:LINE: problem, once per pattern line. `counts`
+    receives tallies: patterns made, codes mapped to a CAMEO parent, reciprocal codes cut.
+
+    `target_words` (lower-cased words that can head an actor mention, e.g. from
+    `actor_head_words(kb)`) narrows the preposition variant of a pattern without a `+` to
+    prepositions whose object may be an actor, which is how PETRARCH picks such a target
+    (the first actor after the verb); without it any object of those prepositions will do.
+    Patterns are ranked: exact ones first, then those whose modifiers were dropped, then
+    the verbs' default codes.
+    """
+    probs: list[DataError] = problems if problems is not None else []
+    tally: dict[str, int] = counts if counts is not None else {}
+    lem = lemmatize or (lambda w: w.lower())
+    blocks, syn = _read(path, lem, probs)
+    acc: dict[tuple[bool, str], list[Pattern]] = defaultdict(list)
+    where = path.name
+    actor_heads = Constraint(target_words) if target_words else None
+    seen_ids: set[str] = set()
+
+    def add(key: str) -> None:
+        tally[key] = tally.get(key, 0) + 1
+
+    def code_for(code: str, line: int) -> str | None:
+        mapped = cameo_code(code, ontology)
+        if mapped is None:
+            probs.append(DataError(str(path), line, f"code {code} is not a CAMEO code and "
+                                   "has no CAMEO parent"))
+        elif mapped != code:
+            add(f"code {code} -> {mapped}")
+            add("codes mapped to a CAMEO parent")
+        return mapped
+
+    def emit(verb: _Verb, slots: Slots, code: str, line: int, tag: str, tier: int) -> None:
+        obj_x, obj_a = constraints(slots.obj, syn)
+        pobj_x, pobj_a = constraints(slots.pobj, syn)
+        shapes: list[tuple[int, Constraint | None, Constraint | None]] = []
+        if obj_x is not None or pobj_x is not None:
+            shapes.append((tier, obj_x or obj_a, pobj_x or pobj_a))
+        shapes.append((tier + (1 if shapes else 0), obj_a, pobj_a))
+        for n_shape, (t, obj, pobj) in enumerate(shapes):
+            if slots.target == "pobj" and pobj is None:
+                pobj = actor_heads  # the same rank as a pattern without `+` (below)
+            variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [
+                (slots.prep, pobj, slots.target or "dobj")]
+            if slots.target is None and slots.prep is None:
+                variants = [(TARGET_PREPS, actor_heads, "pobj"), (None, None, "dobj")]
+            for n_var, (prep, pob, target) in enumerate(variants):
+                for lemma in verb.lemmas:
+                    pid = (f"petr.{_slug(lemma)}.{line}{tag}"
+                           + ("" if n_shape == 0 else "h") + ("" if n_var == 0 else "b"))
+                    while pid in seen_ids:
+                        pid += "x"
+                    seen_ids.add(pid)
+                    acc[(False, lemma)].append(Pattern(
+                        pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
+                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids)))
+                    add("patterns")
+
+    for block in blocks:
+        for pl in block.patterns:
+            if pl.code is None:
+                probs.append(DataError(str(path), pl.line, "null code [---] (PETRARCH: do "
+                                       "not code): detente patterns cannot block coding"))
+                continue
+            if pl.back is not None:
+                add("reciprocal codes: only the first part kept")
+            code = code_for(pl.code, pl.line)
+            if code is None:
+                continue
+            reported = False
+            for vn, verb in enumerate(block.verbs):
+                try:
+                    slots = translate(pl.pre, verb.tail + pl.post, syn)
+                except Untranslatable as exc:
+                    if not reported:
+                        probs.append(DataError(str(path), pl.line, str(exc)))
+                        reported = True
+                    continue
+                emit(verb, slots, code, pl.line, f"-{vn}" if vn else "", 0)
+        for verb in block.verbs:
+            if verb.code is None:
+                continue
+            code = code_for(verb.code, verb.line)
+            if code is None:
+                continue
+            try:
+                slots = translate([], verb.tail, syn)
+            except Untranslatable as exc:
+                probs.append(DataError(str(path), verb.line, str(exc)))
+                continue
+            emit(verb, slots, code, verb.line, "-default", 2)
+    by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
+               for k, v in acc.items()}
+    classes = {"@" + name.lower(): syn.heads(name) for name in syn.raw}
+    return PatternSet(by_head, classes)
+
+
+def dictionary_codes(path: Path) -> set[str]:
+    """Every event code a PETRARCH verb dictionary uses (for `with_codes`)."""
+    codes: set[str] = set()
+    for ln in dictionary_lines(path):
+        for body in re.findall(r"\[([^\]]*)\]", ln.text):
+            try:
+                main, back = read_code(body)
+            except ValueError:
+                continue
+            codes.update(c for c in (main, back) if c)
+    return codes

@@ -1,61 +1,48 @@
 """Finding quotes and who said them.
 
-Direct quotes: text between quote marks, curly or straight, running to the end of the
-paragraph when the closing mark is missing (wire style for a quote that goes on in the next
-paragraph, and plain typos like the reference article's). Reported speech: the clause under a
-speech verb ("Stoltenberg said he wants ..."). Speakers come from the cue verb's subject in the
-quote's sentence; a quote with no cue of its own takes the nearest earlier cue within the
-neighbouring sentences, as a reader would.
+Direct quotes are the spans between quote marks (`quotes.marks`). Each takes its cue from, in
+order: a speech verb the quote hangs from or that hangs from it ("“...,” Trump said", "said
+Stoltenberg", "Lavrov told reporters: “...”"); the nearest other speech verb of its sentences
+outside any quote; "according to X"; an introduction ending in a colon just before it ("Trump
+tweeted:"). A quote still without a cue is the same speech as its neighbours when it goes on
+from an unclosed quote in the paragraph before (wire style for a speech over several
+paragraphs, whose cue may come in any of them), and otherwise takes the nearest earlier cue in
+the sentences just before, as a reader would. Reported speech is the clause under a speech verb
+("Stoltenberg said he wants ...").
+
+Speakers are the cue's subject (climbing "saying" and "was quoted as saying" to the clause
+that has one) or the object of "according to", resolved by `quotes.speakers`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import DocActors
 from detente.coding.lexicon import Lexicon
-from detente.records import Actor, Quote
+from detente.quotes.marks import Marked, paragraphs, quoted_spans
+from detente.quotes.speakers import Speaker, Speakers
+from detente.records import Quote
 
-OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-STRAIGHT = '"'
-PARA = re.compile(r"\n\s*\n")
+SUBJECTS = ("nsubj", "nsubjpass")
+# Dependencies through which a verb without its own subject shares its head's:
+# "Trump spoke and said", "defended the plan, saying", "was quoted as saying".
+SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+# How many sentences back a quote with no cue of its own looks for one.
+CUE_WINDOW = 2
+DASHES = "—–―-"
 
 
 @dataclass(frozen=True, slots=True)
-class _Raw:
-    start: int
-    end: int  # content offsets, without the marks
-
-
-def _direct_spans(text: str) -> list[_Raw]:
-    out: list[_Raw] = []
-    pos = 0
-    paras = [(m.start(), m.end()) for m in PARA.finditer(text)]
-    bounds = [0] + [e for _, e in paras]
-    ends = [s for s, _ in paras] + [len(text)]
-    for pstart, pend in zip(bounds, ends, strict=True):
-        pos = pstart
-        while pos < pend:
-            ch = text[pos]
-            if ch in OPEN_CLOSE or ch == STRAIGHT:
-                close = OPEN_CLOSE.get(ch, STRAIGHT)
-                j = text.find(close, pos + 1, pend)
-                if ch == "„" and j < 0:
-                    j = text.find("”", pos + 1, pend)
-                stop = j if j >= 0 else pend
-                content = text[pos + 1: stop]
-                lead = len(content) - len(content.lstrip())
-                content_s, content_e = pos + 1 + lead, pos + 1 + len(content.rstrip())
-                if content_e - content_s >= 2 and len(content.split()) >= 2:
-                    out.append(_Raw(content_s, content_e))
-                pos = stop + 1
-            else:
-                pos += 1
-    return out
+class _Cue:
+    lemma: str | None  # None for a byline: '“...” ― Pamela Padilla'
+    token: Token
+    subject: Token | None
 
 
 def _quote_id(article_id: str, start: int, end: int) -> str:
@@ -63,106 +50,249 @@ def _quote_id(article_id: str, start: int, end: int) -> str:
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    return lex.has("speech", tok.lemma_)
+    return tok.pos_ in ("VERB", "AUX") and lex.has("speech", tok.lemma_)
 
 
-def _subject(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+def _subject(tok: Token, ok: Callable[[Token], bool] = lambda t: True) -> Token | None:
+    """The verb's subject, or that of the clause it depends on ("..., saying").
+
+    `ok` rules out candidates ("Full panic mode,” said Wimes": the parser may take words
+    inside the quote for the subject).
+    """
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECTS and ok(c):
+                return c
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "was quoted as saying": saying <- as <- quoted
+        elif tok.dep_ in SHARES_SUBJECT and tok.head != tok:
+            tok = tok.head
+        else:
+            return None
     return None
 
 
-def _according_to(sent: Span, lex: Lexicon, outside: tuple[int, int] | None
-                  ) -> tuple[Token, Token] | None:
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            if outside and outside[0] <= t.idx < outside[1]:
+class _Finder:
+    """Cue search over one doc: quote spans known, so no cue is taken from inside a quote."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, marked: list[Marked]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.marked = marked
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
+        inside: set[int] = set()
+        for m in marked:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+        self.inside = inside
+
+    def tokens(self, m: Marked) -> Span | None:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def outside(self, tok: Token) -> bool:
+        return tok.i not in self.inside and not tok.is_quote
+
+    def cue(self, tok: Token) -> _Cue | None:
+        if not _is_cue(tok, self.lex) or not self.outside(tok):
+            return None
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and self.outside(tok.head):
+            return _Cue(tok.lemma_, tok, tok.head)  # "Said Ellis: “...”", parsed as a name
+        return _Cue(tok.lemma_, tok, _subject(tok, self.outside))
+
+    def linked(self, span: Span) -> _Cue | None:
+        """A speech verb the quote hangs from, or that hangs from the quote (parataxis)."""
+        inner = set(range(span.start, span.end))
+        seen: set[int] = set()
+        for t in span:
+            if t.head.i in inner or t.head == t or t.head.i in seen:
                 continue
-            for g in t.doc[t.i + 1].children:
-                if g.dep_ == "pobj":
-                    return t, g
-    return None
+            seen.add(t.head.i)
+            for anc in [t.head, *t.head.ancestors][:3]:
+                if anc.i in inner:
+                    break
+                cue = self.cue(anc)
+                if cue is not None:
+                    return cue
+        for t in span:
+            for c in t.children:
+                if c.i not in inner and (cue := self.cue(c)) is not None:
+                    return cue
+        return None
 
+    def nearest(self, span: Span) -> _Cue | None:
+        """The speech verb of the quote's sentences nearest to it, a subject first."""
+        first = self.sent_of.get(span.start, 0)
+        last = self.sent_of.get(span.end - 1, first)
+        toks = [t for n in range(first, last + 1) for t in self.sents[n]]
+        nxt = last + 1
+        if nxt < len(self.sents) and self._same_paragraph(span.end - 1, self.sents[nxt].start):
+            toks += list(self.sents[nxt])[:4]  # '“...” | he said.' split by the parser
+        cues = [c for t in toks if (c := self.cue(t)) is not None]
 
-def _cue_in(sent: Span, lex: Lexicon, outside: tuple[int, int] | None
-            ) -> tuple[Token, Token | None] | None:
-    """The speech verb of a sentence (outside the quoted span) and its subject."""
-    best: tuple[Token, Token | None] | None = None
-    for t in sent:
-        if outside and outside[0] <= t.idx < outside[1]:
-            continue
-        if _is_cue(t, lex):
+        def distance(c: _Cue) -> int:
+            i = c.token.i
+            return 0 if span.start <= i < span.end else min(abs(i - span.start),
+                                                            abs(i - span.end))
+
+        cues.sort(key=lambda c: (c.subject is None, distance(c)))
+        return cues[0] if cues else None
+
+    def according_to(self, span: Span) -> _Cue | None:
+        first = self.sent_of.get(span.start, 0)
+        last = self.sent_of.get(span.end - 1, first)
+        for n in range(first, last + 1):
+            for t in self.sents[n]:
+                if t.lower_ != "according" or not self.outside(t) or t.i + 1 >= len(self.doc):
+                    continue
+                for g in self.doc[t.i + 1].children:
+                    if g.dep_ == "pobj":
+                        return _Cue("according to", t, g)
+        return None
+
+    def introduced(self, span: Span) -> _Cue | None:
+        """'Trump tweeted:' or 'He told reporters:' just before the quote."""
+        prev = span.start - 1
+        while prev >= 0 and (self.doc[prev].is_quote or self.doc[prev].is_space):
+            prev -= 1
+        if prev < 0 or self.doc[prev].text != ":":
+            return None
+        sent = self.sents[self.sent_of.get(prev, 0)]
+        verbs = [t for t in sent if t.i < prev and self.outside(t) and t.pos_ in ("VERB", "AUX")]
+        cues = [c for t in verbs if (c := self.cue(t)) is not None and c.subject is not None]
+        if cues:
+            return cues[-1]
+        for t in reversed(verbs):
             subj = _subject(t)
-            if subj is not None and not (outside and outside[0] <= subj.idx < outside[1]):
-                return t, subj
-            best = best or (t, subj)
-    acc = _according_to(sent, lex, outside)
-    if acc:
-        return acc
-    return best
+            if subj is not None and self.outside(subj):
+                return _Cue(t.lemma_, t, subj)
+        return None
+
+    def byline(self, m: Marked) -> _Cue | None:
+        """ '“...” ― Pamela Padilla': a name after a dash closing the quote's line."""
+        text = self.doc.text
+        pos = m.end
+        while pos < len(text) and text[pos] in "”\"'’».,;!? \t":
+            pos += 1
+        if pos >= len(text) or text[pos] not in DASHES or (text[pos] == "-" and (
+                pos + 1 < len(text) and not text[pos + 1].isspace())):
+            return None
+        after = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if after is None:
+            return None
+        run: list[Token] = []
+        for t in self.doc[after.end: after.end + 6]:
+            if t.is_space and not run:
+                continue
+            if (t.pos_ != "PROPN" and not (t.is_title and t.is_alpha)) or "\n" in t.text:
+                break
+            run.append(t)
+        return _Cue(None, after[0], run[-1]) if run else None
+
+    def earlier(self, span: Span) -> _Cue | None:
+        """The latest cue before the quote, in its sentence or the few before, a subject first."""
+        first = self.sent_of.get(span.start, 0)
+        lo = self.sents[max(first - CUE_WINDOW, 0)].start
+        cues = [c for t in self.doc[lo: span.start] if (c := self.cue(t)) is not None]
+        with_subject = [c for c in cues if c.subject is not None]
+        pool = with_subject or cues
+        return pool[-1] if pool else None
+
+    def own(self, m: Marked, span: Span) -> _Cue | None:
+        return (self.linked(span) or self.byline(m) or self.nearest(span)
+                or self.according_to(span) or self.introduced(span))
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        between = self.doc.text[self.doc[i].idx: self.doc[j].idx]
+        return "\n" not in between
 
 
-def _speaker(actors: DocActors, subj: Token | None) -> Actor | None:
-    return actors.actor(subj) if subj is not None else None
+def _continues(text: str, prev: Marked, cur: Marked, paras: list[tuple[int, int]]) -> bool:
+    """Whether `cur` opens the paragraph after the one where `prev` ran out unclosed."""
+    if prev.closed:
+        return False
+    for (s, e), (s2, _) in itertools.pairwise(paras):
+        if s <= prev.start < e:
+            return cur.start - s2 <= 2 and not text[s2: cur.start].strip("“\"'‘«„ ")
+    return False
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -> list[Quote]:
     """All direct and reported-speech quotes of a doc, in text order."""
-    sents = list(doc.sents)
-    sent_at = {}
-    for n, s in enumerate(sents):
-        for t in s:
-            sent_at[t.idx] = n
-
-    def sent_index(char: int) -> int:
-        span = doc.char_span(char, char + 1, alignment_mode="expand")
-        return sent_at.get(span[0].idx, 0) if span is not None and len(span) else 0
-
+    marked = quoted_spans(doc.text)
+    finder = _Finder(doc, lex, marked)
+    speakers = Speakers(doc, actors)
+    paras = paragraphs(doc.text)
+    spans = [finder.tokens(m) for m in marked]
+    cues: list[_Cue | None] = [finder.own(m, s) if s is not None else None
+                               for m, s in zip(marked, spans, strict=True)]
+    # A speech over several paragraphs shares one cue, wherever it is.
+    chains: list[list[int]] = []
+    for n, m in enumerate(marked):
+        if chains and _continues(doc.text, marked[chains[-1][-1]], m, paras):
+            chains[-1].append(n)
+        else:
+            chains.append([n])
+    for chain in chains:
+        shared = next((cues[n] for n in chain if cues[n] is not None), None)
+        for n in chain:
+            cues[n] = cues[n] or shared
     quotes: list[Quote] = []
-    last: tuple[int, str | None, Actor | None] | None = None  # (sentence, cue, speaker)
-    for raw in _direct_spans(doc.text):
-        first, final = sent_index(raw.start), sent_index(max(raw.start, raw.end - 1))
-        cue_tok: Token | None = None
-        speaker: Actor | None = None
-        for n in dict.fromkeys((final, first, final + 1)):
-            if 0 <= n < len(sents):
-                found = _cue_in(sents[n], lex, (raw.start - 1, raw.end + 1))
-                if found:
-                    cue_tok, subj = found
-                    speaker = _speaker(actors, subj)
-                    break
-        cue = cue_tok.lemma_ if cue_tok is not None else None
-        if cue_tok is None:
-            for n in range(first - 1, max(first - 3, -1), -1):
-                found = _cue_in(sents[n], lex, None)
-                if found:
-                    cue_tok, subj = found
-                    cue, speaker = cue_tok.lemma_, _speaker(actors, subj)
-                    break
-            if cue_tok is None and last is not None and first - last[0] <= 3:
-                cue, speaker = last[1], last[2]
-        last = (final, cue, speaker)
-        quotes.append(Quote(_quote_id(article_id, raw.start, raw.end), article_id,
-                            doc.text[raw.start: raw.end], True, raw.start, raw.end, cue,
-                            speaker, tuple(range(first, final + 1))))
-    direct = [(q.start, q.end) for q in quotes]
-    for n, sent in enumerate(sents):
+    # The previous quote: (sentence, last token, speaker, cue word), for speech that goes on.
+    last: tuple[int, int, Speaker | None, str | None] | None = None
+    for m, span, cue in zip(marked, spans, cues, strict=True):
+        if span is None:
+            continue
+        first = finder.sent_of.get(span.start, 0)
+        final = finder.sent_of.get(span.end - 1, first)
+        speaker: Speaker | None = None
+        lemma: str | None = None
+        if cue is None:
+            cue = finder.earlier(span)
+            if last is not None and first - last[0] <= CUE_WINDOW + 1 and (
+                    cue is None or cue.token.i < last[1]):
+                cue, speaker, lemma = None, last[2], last[3]  # the last speaker goes on
+        if cue is not None:
+            lemma = cue.lemma
+            speaker = speakers.of(cue.subject) if cue.subject is not None else None
+        if len(doc.text[m.start: m.end].split()) < 2:
+            continue  # a scare-quoted word, not speech
+        last = (final, span.end - 1, speaker, lemma)
+        quotes.append(Quote(
+            _quote_id(article_id, m.start, m.end), article_id, doc.text[m.start: m.end], True,
+            m.start, m.end, lemma, speaker.actor if speaker else None,
+            tuple(range(first, final + 1)),
+            speaker.start if speaker else None, speaker.end if speaker else None,
+            speaker.name if speaker else None))
+    quotes.extend(_reported(doc, article_id, lex, finder, speakers, quotes))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _reported(doc: Doc, article_id: str, lex: Lexicon, finder: _Finder, speakers: Speakers,
+              direct: list[Quote]) -> list[Quote]:
+    """Reported speech: the clause a speech verb governs, outside the direct quotes."""
+    out = []
+    spans = [(q.start, q.end) for q in direct]
+    for n, sent in enumerate(finder.sents):
         for t in sent:
-            if not _is_cue(t, lex) or any(s - 1 <= t.idx <= e + 1 for s, e in direct):
+            if not _is_cue(t, lex) or any(s - 1 <= t.idx <= e + 1 for s, e in spans):
                 continue
             for c in t.children:
-                if c.dep_ != "ccomp" or any(s <= c.idx < e for s, e in direct):
+                if c.dep_ != "ccomp" or any(s <= c.idx < e for s, e in spans):
                     continue
                 toks = [x for x in c.subtree if not (x.dep_ == "mark" and x.head == c)]
                 toks = [x for x in toks if not x.is_punct or x.i < toks[-1].i]
                 if len(toks) < 3:
                     continue
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-                quotes.append(Quote(_quote_id(article_id, start, end), article_id,
-                                    doc.text[start:end], False, start, end, t.lemma_,
-                                    _speaker(actors, _subject(t)), (n,)))
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+                subj = _subject(t)
+                who = speakers.of(subj) if subj is not None else None
+                out.append(Quote(
+                    _quote_id(article_id, start, end), article_id, doc.text[start:end], False,
+                    start, end, t.lemma_, who.actor if who else None, (n,),
+                    who.start if who else None, who.end if who else None,
+                    who.name if who else None))
+    return out

@@ -1,0 +1,1 @@
+"""Scoring detente against gold sets (`detente eval ...`)."""

@@ -1,0 +1,105 @@
+"""Who a cue's subject is: the words naming the speaker, the name they stand for, the Actor.
+
+The actor layer gives the CAMEO actor when the knowledge base knows the speaker; the name is
+kept apart because most people quoted in the news (aides, experts, local officials) are not in
+any knowledge base, yet a reader still wants "Sean Spicer" rather than nothing, and "he" read
+as the person the article is talking about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.resolve import DocActors
+from detente.records import Actor
+
+PERSONAL = frozenset({"he", "she", "him", "her"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# How far back (in sentences) a pronoun looks for the person it stands for.
+PRONOUN_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as the text gives it: head token, character span, name, resolved actor."""
+
+    head: Token
+    start: int
+    end: int
+    name: str | None
+    actor: Actor | None
+    pronoun: bool
+
+
+class Speakers:
+    """Speaker resolution for one doc, remembering the speakers already named."""
+
+    def __init__(self, doc: Doc, actors: DocActors) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_at = {t.i: e for e in self.people for t in e}
+        self._sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.named: list[tuple[int, str]] = []  # (token index, name) of speakers so far
+
+    def of(self, tok: Token) -> Speaker:
+        """The speaker named by the noun phrase headed by `tok` (a cue's subject)."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "..., said Spicer, who added ...": the noun the clause is on
+        toks = self.actors.phrase_tokens(tok)
+        ent = self._person_at.get(tok.i)
+        if ent is not None:
+            toks = sorted({*toks, *ent}, key=lambda t: t.i)
+        toks = [t for t in toks if t.dep_ != "det"] or toks
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        actor = self.actors.actor(tok)
+        pronoun = tok.pos_ == "PRON"
+        name = self._name(tok, ent, actor)
+        if name:
+            self.named.append((tok.i, name))
+        return Speaker(tok, start, end, name, actor, pronoun)
+
+    def _name(self, tok: Token, ent: Span | None, actor: Actor | None) -> str | None:
+        if actor is not None and actor.name:
+            return actor.name
+        if tok.pos_ == "PRON":
+            return self._antecedent(tok) if tok.lower_ in PERSONAL else None
+        if ent is None:
+            for c in tok.children:  # "a spokesman, Brian Fallon"
+                if c.dep_ == "appos" and c.i in self._person_at:
+                    ent = self._person_at[c.i]
+                    break
+        if ent is None:
+            return None
+        return self._full(ent)
+
+    def _full(self, ent: Span) -> str:
+        """A surname alone ("Spicer") as the full name it had earlier ("Sean Spicer")."""
+        words = [t for t in ent if t.pos_ == "PROPN"] or list(ent)
+        text = " ".join(t.text for t in words)
+        if len(words) == 1:
+            for other in self.people:
+                if other.start >= ent.start:
+                    break
+                if len(other) > 1 and other[-1].text == words[0].text:
+                    return " ".join(t.text for t in other if t.pos_ == "PROPN") or other.text
+        return text
+
+    def _antecedent(self, tok: Token) -> str | None:
+        """The person "he"/"she" stands for: a subject in the last sentences, else any name.
+
+        Subjects first (news keeps its topic in subject position), the nearest first; a name
+        inside the clause that the pronoun's own verb governs ("Trump said of Pence that he")
+        counts too, as the actor layer does.
+        """
+        sent = self._sent_of.get(tok.i, 0)
+        cands = [e for e in self.people
+                 if e.end <= tok.i and sent - self._sent_of.get(e.start, 0) <= PRONOUN_WINDOW]
+        subjects = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass")]
+        for group in (subjects, cands):
+            if group:
+                return self._full(group[-1])
+        earlier = [name for i, name in self.named if i < tok.i]
+        return earlier[-1] if earlier else None

@@ -104,10 +104,20 @@ def spellings(phrase: str) -> list[str]:
     """
     words = phrase.split()
 
+    def cap_part(p: str) -> str:
+        if (re.fullmatch(r"[IVXivx]+", p) and len(p) <= 4 and p.upper() != "VI") or (
+                re.fullmatch(r"([A-Za-z]\.)+[A-Za-z]?", p)):
+            return p.upper()  # regnal numbers ("Elizabeth II"), initials ("U.S.")
+        if p.upper().startswith("MC") and len(p) > 3:
+            return "Mc" + p[2].upper() + p[3:].lower()
+        head, apos, tail = p.partition("'")
+        out = head[:1].upper() + head[1:].lower()
+        if apos:  # "O'Brien", but "People's"
+            out += apos + (tail.lower() if len(tail) <= 1 else tail[:1].upper() + tail[1:].lower())
+        return out
+
     def cap(w: str) -> str:
-        if w.upper().startswith("MC") and len(w) > 3:
-            return "Mc" + w[2:].title()
-        return w.title() if any(c.isalpha() for c in w) else w
+        return "-".join(cap_part(p) for p in w.split("-"))
 
     title = " ".join(cap(w) for w in words)
     small = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else cap(w)

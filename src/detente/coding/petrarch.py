@@ -482,7 +482,7 @@ def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Ve
 
 def verb_forms(verb: str) -> list[str]:
     """The regular forms PETRARCH generates for a verb: -s, -ed, -ing."""
-    stem = verb[:-1] if verb.endswith("e") else verb
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) else verb
     third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         third, past = verb[:-1] + "ies", verb[:-1] + "ied"

@@ -33,7 +33,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.actors.kb import KnowledgeBase
+from detente.actors.petrarch import active_codes, actor_head_words, fresh_kb, split_code
 from detente.coding.lexicon import load_lexicon
 from detente.coding.patterns import Pattern, PatternSet
 from detente.coding.petrarch import cameo_code, dictionary_codes, import_verbs, with_codes
@@ -323,3 +324,41 @@ def format_report(ev: PetrarchEval, show_misses: int = 0) -> str:
             ours = [f"{_fmt(t)} ({rule})" for t, rule in zip(r.ours, r.rules, strict=True)]
             lines.append(f"    ours:     {', '.join(ours) or '(nothing)'}")
     return "\n".join(lines)
+
+
+# -- the Phoenix yardstick -------------------------------------------------------------
+@dataclass(frozen=True)
+class Yardstick:
+    """How many dated Phoenix people our own KB resolves to the same country and sector."""
+
+    date: str
+    entries: int
+    resolved: int
+    same: int
+    misses: tuple[tuple[str, str, str], ...]  # (name, Phoenix code, ours or "")
+
+    @property
+    def share(self) -> float:
+        return 100.0 * self.same / self.entries if self.entries else 0.0
+
+
+def phoenix_yardstick(nlp: Language, kb: KnowledgeBase, path: Path, on: str = "2018-01-01"
+                      ) -> Yardstick:
+    """Of the people in a Phoenix country dictionary whose date-restricted code holds on
+    `on`, those whose name `kb` resolves (via `lookup`) to the same country and sector."""
+    from detente.actors.lookup import lookup
+
+    entries = resolved = same = 0
+    misses: list[tuple[str, str, str]] = []
+    for name, code, _line in active_codes(path, on):
+        country, _org, sector = split_code(code)
+        entries += 1
+        actor = lookup(nlp, kb, name, on)
+        if actor is not None:
+            resolved += 1
+            if actor.country == country and (actor.sector or None) == (
+                    sector[:3] if sector else None):
+                same += 1
+                continue
+        misses.append((name, code, actor.code if actor else ""))
+    return Yardstick(on, entries, resolved, same, tuple(misses))

@@ -1,0 +1,166 @@
+"""PETRARCH verb dictionaries into detente patterns: translation, codes, what is skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.coding.patterns import Pattern, PatternSet
+from detente.coding.petrarch import (
+    cameo_code,
+    dictionary_codes,
+    import_verbs,
+    read_code,
+    verb_forms,
+    with_codes,
+)
+from detente.errors import DataError
+from detente.ontology import Ontology, load_ontology
+
+VERBS = """\
+<!-- a tiny verb dictionary -->
+&CURRENCY
++DOLLARS
++SWISS FRANCS
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- MEET  [031] ---
+MEET
+- * WITH + [036]
+- * +  [033]
+- * &CURRENCY [071]
+- * TRADE PROTOCOL [085]
+- * (ON {PEACE PLAN}) [037]
+- NOT * [112]          # words before the verb: negation is the coder's business
+- * IN $ [042]         # source after the verb
+- * CARD [---]         # null code blocks coding: not expressible
+- % * [030:030]        # compound actor
+- * (TO LIST) (OF BANNED) [172]
+
+--- BREAK  [1717]  ---
+BREAK {BROKE BROKEN}
++BREAK_DOWN {+BROKE_DOWN +BROKEN_DOWN}
+WIRE_+TAP
+- * TREATY [161]
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
+- * ABC [def]
+
+--- EXTRADITE  [174] ---
+EXTRADITE
+- + WAS_ * [174]
+"""
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Ontology:
+    return load_ontology()
+
+
+@pytest.fixture()
+def imported(tmp_path: Path, ontology: Ontology
+             ) -> tuple[PatternSet, list[DataError], dict[str, int]]:
+    path = tmp_path / "test.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    problems: list[DataError] = []
+    counts: dict[str, int] = {}
+    return import_verbs(path, ontology, problems, counts=counts), problems, counts
+
+
+def _by_line(ps: PatternSet, lemma: str, line: int) -> list[Pattern]:
+    return [p for p in ps.candidates(False, lemma) if p.where.endswith(f":{line}")]
+
+
+def _line(text: str) -> int:
+    return next(n for n, line in enumerate(VERBS.splitlines(), start=1)
+                if line.startswith(text))
+
+
+def test_codes() -> None:
+    ont = load_ontology()
+    assert read_code("032:033") == ("032", "033")
+    assert read_code("---") == (None, None)
+    assert read_code("025?") == ("025", None)
+    with pytest.raises(ValueError):
+        read_code("abc")
+    assert cameo_code("1717", ont) == "171"
+    assert cameo_code("174K", ont) == "174"
+    assert cameo_code("0352", ont) == "0352"
+    assert cameo_code("903", ont) is None
+    extended = with_codes(ont, {"903", "1717"})
+    assert cameo_code("903", extended) == "903"
+    assert extended["1717"].root == "17"
+    assert verb_forms("cordon") == ["cordons", "cordoned", "cordoning"]
+    assert verb_forms("agree") == ["agrees", "agreed", "agreeing"]
+
+
+def test_translation(imported: tuple[PatternSet, list[DataError], dict[str, int]]) -> None:
+    ps, _, _ = imported
+    with_ = _by_line(ps, "meet", _line("- * WITH +"))
+    assert [(p.prep, p.target, p.cameo) for p in with_] == [(frozenset({"with"}), "pobj",
+                                                             "036")]
+    dobj = _by_line(ps, "meet", _line("- * +"))
+    assert [(p.obj, p.prep, p.target) for p in dobj] == [(None, None, "dobj")]
+    money = _by_line(ps, "meet", _line("- * &CURRENCY"))
+    # exact members first ("swiss franc"), then member heads ("franc")
+    assert "swiss franc" in money[0].obj.words and {"dollar", "franc"} <= money[-1].obj.words
+    # no `+`: a preposition variant (more specific: tried first), then a direct-object one
+    assert [p.target for p in money] == ["pobj", "pobj", "dobj", "dobj"]
+    proto = _by_line(ps, "meet", _line("- * TRADE PROTOCOL"))
+    assert "trade protocol" in proto[0].obj.words  # exact: compound + head
+    assert proto[-1].obj.words >= {"protocol"}  # then the head alone
+    assert proto[0].order < proto[-1].order
+    peace = _by_line(ps, "meet", _line("- * (ON {PEACE PLAN})"))
+    assert peace[0].prep == frozenset({"on"}) and "peace plan" in peace[0].pobj.words
+    assert peace[0].target == "dobj"
+    passive = _by_line(ps, "extradite", _line("- + WAS_ *"))
+    assert [p.target for p in passive] == ["dobj"]
+
+
+def test_verbs_and_defaults(imported: tuple[PatternSet, list[DataError], dict[str, int]]
+                            ) -> None:
+    ps, _, counts = imported
+    default = _by_line(ps, "meet", _line("MEET"))
+    assert {p.cameo for p in default} == {"031"}
+    # the defaults come after the block's patterns of the same specificity
+    assert max(p.order for p in ps.candidates(False, "meet") if p not in default) < min(
+        p.order for p in default)
+    phrasal = [p for p in ps.candidates(False, "break") if p.prt == "down"]
+    assert phrasal and {p.cameo for p in phrasal} >= {"171", "161"}  # 1717 mapped
+    assert counts["codes mapped to a CAMEO parent"] >= 1
+    assert counts["reciprocal codes: only the first part kept"] >= 1
+    assert {p.cameo for p in ps.candidates(False, "arrive")} == {"032"}
+
+
+def test_what_cannot_be_expressed_is_reported(
+        imported: tuple[PatternSet, list[DataError], dict[str, int]]) -> None:
+    _, problems, _ = imported
+    found = {p.line: p.problem for p in problems}
+    assert "words before the verb" in found[_line("- NOT *")]
+    assert "source" in found[_line("- * IN $")]
+    assert "null code" in found[_line("- * CARD")]
+    assert "compound" in found[_line("- % *")]
+    assert "more than one prepositional phrase" in found[_line("- * (TO LIST)")]
+    assert "words before the verb" in found[_line("WIRE_+TAP")]
+    assert "bad event code" in found[_line("- * ABC")]
+    assert all(p.path.endswith("test.verbs.txt") for p in problems)
+
+
+def test_target_words_narrow_the_preposition_variant(tmp_path: Path, ontology: Ontology
+                                                     ) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("--- URGE [102] ---\nURGE\n", encoding="utf-8")
+    ps = import_verbs(path, ontology, target_words=frozenset({"gondor"}))
+    first = ps.candidates(False, "urge")[0]
+    assert first.target == "pobj" and first.pobj is not None
+    assert first.pobj.words == frozenset({"gondor"})
+
+
+def test_dictionary_codes(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    assert {"031", "036", "1717", "032", "033"} <= dictionary_codes(path)

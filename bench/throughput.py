@@ -44,37 +44,46 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--intl", action="store_true", help="only international-politics articles")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the engine run")
     args = ap.parse_args()
     con = Console()
 
+    from detente.engines.local import run_local
     from detente.ingest import clean_text
     from detente.pipeline import Pipeline
     from detente.records import Article
 
     recs = load_texts(args.n, args.intl)
     pipe = Pipeline.load()
+    full = Pipeline(pipe.nlp, pipe.kb, pipe.ontology, pipe.patterns, pipe.lexicon,
+                    full_parse=True)
     articles = [Article(r["id"], clean_text(r["text"]).text, published=(r.get("published") or
                         None)) for r in recs]
     texts = [a.text for a in articles]
     chars = sum(len(t) for t in texts)
 
-    t0 = time.perf_counter()
-    for _ in track(pipe.nlp.pipe(texts, batch_size=16), total=len(texts),
-                   description="plain spaCy", console=con, transient=True):
-        pass
-    base = time.perf_counter() - t0
+    def timed(label: str, run) -> tuple[float, list]:  # type: ignore[no-untyped-def, type-arg]
+        t0 = time.perf_counter()
+        out = list(track(run(), total=len(texts), description=label, console=con,
+                         transient=True))
+        return time.perf_counter() - t0, out
 
-    t0 = time.perf_counter()
-    n_events = 0
-    for res in track(pipe.process_many(articles), total=len(articles),
-                     description="detente", console=con, transient=True):
-        n_events += len(res.events)
-    ours = time.perf_counter() - t0
+    base, _ = timed("plain spaCy", lambda: pipe.nlp.pipe(texts, batch_size=16))
+    t_full, res_full = timed("detente, full parse", lambda: full.process_many(articles))
+    t_sel, res_sel = timed("detente, selective", lambda: pipe.process_many(articles))
+    t_eng, res_eng = timed(f"detente, {args.workers} workers",
+                           lambda: run_local(articles, args.workers))
+    same = ([r.events for r in res_full] == [r.events for r in res_sel]
+            == [r.events for r in res_eng])
+    n_events = sum(len(r.events) for r in res_sel)
 
-    con.print(f"{len(texts)} articles, {chars / 1e6:.2f} M characters, {n_events} events")
-    con.print(f"plain spaCy (full pipeline): {len(texts) / base:8.1f} articles/s")
-    con.print(f"detente code:                {len(texts) / ours:8.1f} articles/s")
-    con.print(f"ratio detente / spaCy:       {base / ours:8.2f}")
+    con.print(f"{len(texts)} articles, {chars / 1e6:.2f} M characters, {n_events} events; "
+              f"identical events in all three detente runs: {same}")
+    con.print(f"plain spaCy (full pipeline, 1 process): {len(texts) / base:8.1f} articles/s")
+    for label, t in (("detente, full parse", t_full), ("detente, selective parse", t_sel),
+                     (f"detente, selective, {args.workers} workers", t_eng)):
+        con.print(f"{label:38} {len(texts) / t:8.1f} articles/s   ratio to spaCy "
+                  f"{base / t:5.2f}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from detente.actors.kb import Entry, KnowledgeBase
+from detente.nlp.pipeline import sentences
 from detente.records import Actor, Mention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -62,7 +63,7 @@ class DocActors:
         self._igos_seen: set[str] = set()
         self.mentions: list[Mention] = []
         self._sent_of = {}
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             for t in sent:
                 self._sent_of[t.i] = n
         self._match_all()

@@ -21,6 +21,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.patterns import Pattern, PatternSet
 from detente.ingest.dates import resolve_date
+from detente.nlp.pipeline import sentences
 from detente.ontology import Ontology
 from detente.records import Actor, Article, Event, Quote, event_id_for
 
@@ -177,7 +178,7 @@ class Coder:
         """All events of one parsed article, in text order."""
         events: list[Event] = []
         seen: set[str] = set()
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             hits = self._hits(sent)
             if not hits:
                 continue
@@ -206,13 +207,14 @@ class Coder:
         return events
 
     def _date(self, sent: Span, published: str | None) -> str | None:
+        """The sentence's own date ("on Tuesday", "last week", "Sept. 25"), else the
+        article's."""
         if published is None:
             return None
-        for ent in sent.ents:
-            if ent.label_ == "DATE":
-                d = resolve_date(ent.text, published)
-                if d is not None:
-                    return d
+        for expr in date_expressions(sent):
+            d = resolve_date(expr, published)
+            if d is not None:
+                return d
         return published
 
     def _event(self, article: Article, n: int, sent: Span, date: str | None, hit: _Hit,
@@ -249,6 +251,32 @@ class Coder:
             quote_id=quote.quote_id if quote else None, rule=p.id,
             confidence=round(max(0.05, min(1.0, conf)), 2), coder_version=CODER_VERSION,
         )
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+DEICTIC = frozenset({"yesterday", "today", "tomorrow", "tonight"})
+
+
+def date_expressions(sent: Span) -> list[str]:
+    """Candidate date expressions of a sentence, in order: weekdays, "last week", months
+    with their day (and year), "yesterday"."""
+    out = []
+    toks = list(sent)
+    for k, t in enumerate(toks):
+        low = t.lower_.rstrip(".")
+        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if low in WEEKDAYS or low in DEICTIC:
+            prev = toks[k - 1].lower_ if k else ""
+            out.append(f"{prev} {low}" if prev in ("last", "next") else low)
+        elif low in ("last", "next") and nxt in ("week", "month", "year"):
+            out.append(f"{low} {nxt}")
+        elif low in MONTHS and t.text[:1].isupper():
+            out.append(" ".join(x.text for x in toks[k:k + 4]))
+    return out
 
 
 def _between(hit: _Hit) -> bool:

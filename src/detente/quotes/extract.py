@@ -16,6 +16,7 @@ that has one) or the object of "according to", resolved by `quotes.speakers`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 from collections.abc import Callable
@@ -63,6 +64,8 @@ def _subject(tok: Token, ok: Callable[[Token], bool] = lambda t: True) -> Token 
         for c in tok.children:
             if c.dep_ in SUBJECTS and ok(c):
                 return c
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and ok(tok.head):
+            return tok.head  # "footage of Hillary Clinton asking, “...”"
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "was quoted as saying": saying <- as <- quoted
         elif tok.dep_ in SHARES_SUBJECT and tok.head != tok:
@@ -87,6 +90,8 @@ class _Finder:
             if span is not None:
                 inside.update(range(span.start, span.end))
         self.inside = inside
+        starts = [s for s, _ in paragraphs(doc.text)]
+        self.para_of = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
 
     def tokens(self, m: Marked) -> Span | None:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -95,12 +100,24 @@ class _Finder:
     def outside(self, tok: Token) -> bool:
         return tok.i not in self.inside and not tok.is_quote
 
-    def cue(self, tok: Token) -> _Cue | None:
+    def cue(self, tok: Token, near: Span | None = None) -> _Cue | None:
+        """The cue a speech verb gives; with `near`, only one in the quote's paragraphs (the
+        parser may run a sentence over a paragraph break, a cue never does)."""
         if not _is_cue(tok, self.lex) or not self.outside(tok):
+            return None
+        if near is not None and not (
+                self.para_of[near.start] <= self.para_of[tok.i] <= self.para_of[near.end - 1]):
             return None
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and self.outside(tok.head):
             return _Cue(tok.lemma_, tok, tok.head)  # "Said Ellis: “...”", parsed as a name
-        return _Cue(tok.lemma_, tok, _subject(tok, self.outside))
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if (tok.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN"
+                and self.outside(prev)):
+            return _Cue(tok.lemma_, tok, prev)  # "footage of Hillary Clinton asking, “...”"
+        subj = _subject(tok, self.outside)
+        if subj is not None and near is not None and self.para_of[subj.i] != self.para_of[tok.i]:
+            subj = None
+        return _Cue(tok.lemma_, tok, subj)
 
     def linked(self, span: Span) -> _Cue | None:
         """A speech verb the quote hangs from, or that hangs from the quote (parataxis)."""
@@ -113,12 +130,12 @@ class _Finder:
             for anc in [t.head, *t.head.ancestors][:3]:
                 if anc.i in inner:
                     break
-                cue = self.cue(anc)
+                cue = self.cue(anc, span)
                 if cue is not None:
                     return cue
         for t in span:
             for c in t.children:
-                if c.i not in inner and (cue := self.cue(c)) is not None:
+                if c.i not in inner and (cue := self.cue(c, span)) is not None:
                     return cue
         return None
 
@@ -128,9 +145,9 @@ class _Finder:
         last = self.sent_of.get(span.end - 1, first)
         toks = [t for n in range(first, last + 1) for t in self.sents[n]]
         nxt = last + 1
-        if nxt < len(self.sents) and self._same_paragraph(span.end - 1, self.sents[nxt].start):
+        if nxt < len(self.sents):
             toks += list(self.sents[nxt])[:4]  # '“...” | he said.' split by the parser
-        cues = [c for t in toks if (c := self.cue(t)) is not None]
+        cues = [c for t in toks if (c := self.cue(t, span)) is not None]
 
         def distance(c: _Cue) -> int:
             i = c.token.i
@@ -174,7 +191,7 @@ class _Finder:
         """ '“...” ― Pamela Padilla': a name after a dash closing the quote's line."""
         text = self.doc.text
         pos = m.end
-        while pos < len(text) and text[pos] in "”\"'’».,;!? \t":
+        while pos < len(text) and (text[pos] in "”\"'’».,;!?" or text[pos] in " \t\xa0"):
             pos += 1
         if pos >= len(text) or text[pos] not in DASHES or (text[pos] == "-" and (
                 pos + 1 < len(text) and not text[pos + 1].isspace())):
@@ -203,11 +220,6 @@ class _Finder:
     def own(self, m: Marked, span: Span) -> _Cue | None:
         return (self.linked(span) or self.byline(m) or self.nearest(span)
                 or self.according_to(span) or self.introduced(span))
-
-    def _same_paragraph(self, i: int, j: int) -> bool:
-        between = self.doc.text[self.doc[i].idx: self.doc[j].idx]
-        return "\n" not in between
-
 
 def _continues(text: str, prev: Marked, cur: Marked, paras: list[tuple[int, int]]) -> bool:
     """Whether `cur` opens the paragraph after the one where `prev` ran out unclosed."""

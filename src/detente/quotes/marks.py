@@ -65,19 +65,50 @@ def _closer(text: str, mark: str, start: int, end: int) -> tuple[int, int] | Non
             if not after.isalnum():
                 return at, 1
         return None
+    if mark in ("“", '"'):
+        return _close_curly_or_straight(text, mark, start, end)
     close = DOUBLE[mark]
     at = text.find(close, start, end)
-    if mark == "“":
-        # A closing mark typed as an opening one ("Mostly False.“"): after a word, before space.
-        for m in re.finditer("“", text[start:end]):
-            alt = start + m.start()
-            nxt = text[alt + 1] if alt + 1 < len(text) else " "
-            if (at < 0 or alt < at) and not text[alt - 1].isspace() and (
-                    nxt.isspace() or nxt in ".,;:!?"):
-                return alt, 1
     if mark == "„" and at < 0:
         at = text.find("”", start, end)
     return (at, len(close)) if at >= 0 else None
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
+
+
+def _close_curly_or_straight(text: str, mark: str, start: int, end: int
+                             ) -> tuple[int, int] | None:
+    """The closing mark of “ or ", which edited copy often mixes up (“...," and "...”).
+
+    Marks of the other kind nested inside ('"... question: “As you know ...?” ..."') open and
+    close their own quote; one that cannot be opening closes ours.
+    """
+    nested = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "”" and (mark == "“" or not nested):
+            return i, 1
+        if ch == "”":
+            nested = False
+        elif ch == '"' and mark == '"':
+            return i, 1
+        elif ch == '"':
+            if nested:
+                nested = False
+            elif _opens(text, i):
+                nested = True
+            else:
+                return i, 1
+        elif ch == "“" and mark == '"':
+            nested = True
+        elif ch == "“" and not text[i - 1].isspace() and (
+                i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?"):
+            return i, 1  # a closing mark typed as an opening one: 'Mostly False.“'
+    return None
 
 
 def quoted_spans(text: str) -> list[Marked]:

@@ -54,9 +54,19 @@ class Speakers:
             toks = sorted({*toks, *ent}, key=lambda t: t.i)
         toks = [t for t in toks if t.dep_ != "det"] or toks
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        actor = self.actors.actor(tok)
         pronoun = tok.pos_ == "PRON"
-        name = self._name(tok, ent, actor)
+        actor = self.actors.actor(tok)
+        if pronoun and tok.lower_ in PERSONAL:
+            # Our own reading first: the actor layer knows only the people of its knowledge
+            # base, and "he" after "Obama met Putin" is Obama, whoever it knows.
+            ante = self._antecedent(tok)
+            if isinstance(ante, Span):
+                name: str | None = self._full(ante)
+                actor = self.actors.actor(ante.root)
+            else:
+                name = ante or (actor.name if actor else None)
+        else:
+            name = self._name(tok, ent, actor)
         if name:
             self.named.append((tok.i, name))
         return Speaker(tok, start, end, name, actor, pronoun)
@@ -65,7 +75,7 @@ class Speakers:
         if actor is not None and actor.name:
             return actor.name
         if tok.pos_ == "PRON":
-            return self._antecedent(tok) if tok.lower_ in PERSONAL else None
+            return None
         if ent is None:
             for c in tok.children:  # "a spokesman, Brian Fallon"
                 if c.dep_ == "appos" and c.i in self._person_at:
@@ -87,12 +97,11 @@ class Speakers:
                     return " ".join(t.text for t in other if t.pos_ == "PROPN") or other.text
         return text
 
-    def _antecedent(self, tok: Token) -> str | None:
+    def _antecedent(self, tok: Token) -> Span | str | None:
         """The person "he"/"she" stands for: a subject in the last sentences, else any name.
 
-        Subjects first (news keeps its topic in subject position), the nearest first; a name
-        inside the clause that the pronoun's own verb governs ("Trump said of Pence that he")
-        counts too, as the actor layer does.
+        Subjects first (news keeps its topic in subject position), the nearest first; then
+        the last speaker named; None when the article has named nobody yet.
         """
         sent = self._sent_of.get(tok.i, 0)
         cands = [e for e in self.people
@@ -100,6 +109,6 @@ class Speakers:
         subjects = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass")]
         for group in (subjects, cands):
             if group:
-                return self._full(group[-1])
+                return group[-1]
         earlier = [name for i, name in self.named if i < tok.i]
         return earlier[-1] if earlier else None

@@ -93,7 +93,10 @@ class Coder:
                     hits.append(hit)
                     break
         consumed = set().union(*(h.consumed for h in hits if not h.pattern.nominal))
-        hits = [h for h in hits if not (h.pattern.nominal and h.head.i in consumed)]
+        # A noun a verb pattern needs ("hold talks", "impose sanctions") is that verb's event,
+        # unless it has an owner of its own: in "X rejected Russia's offer" both happened.
+        hits = [h for h in hits if not (h.pattern.nominal and h.head.i in consumed
+                                        and not _owned(h.head))]
         if any(self.ontology[h.pattern.cameo].root != "01" for h in hits):
             hits = [h for h in hits if self.ontology[h.pattern.cameo].root != "01"]
         return hits
@@ -277,6 +280,12 @@ def date_expressions(sent: Span) -> list[str]:
         elif low in MONTHS and t.text[:1].isupper():
             out.append(" ".join(x.text for x in toks[k:k + 4]))
     return out
+
+
+def _owned(noun: Token) -> bool:
+    """The noun names its own actor: a possessor other than its/their, or a by-phrase."""
+    return any((c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"))
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def _between(hit: _Hit) -> bool:

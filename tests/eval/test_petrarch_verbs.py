@@ -106,10 +106,13 @@ def test_translation(imported: tuple[PatternSet, list[DataError], dict[str, int]
     dobj = _by_line(ps, "meet", _line("- * +"))
     assert [(p.obj, p.prep, p.target) for p in dobj] == [(None, None, "dobj")]
     money = _by_line(ps, "meet", _line("- * &CURRENCY"))
-    # exact members first ("swiss franc"), then member heads ("franc")
-    assert "swiss franc" in money[0].obj.words and {"dollar", "franc"} <= money[-1].obj.words
-    # no `+`: a preposition variant (more specific: tried first), then a direct-object one
-    assert [p.target for p in money] == ["pobj", "pobj", "dobj", "dobj"]
+    # exact members first ("swiss franc"), then one-word members, then the heads of longer
+    # members ("franc"), each with a preposition variant (more specific: tried first) and a
+    # direct-object one
+    words = [sorted(p.obj.words) for p in money if p.target == "dobj"]
+    assert words == [["dollar", "dollars", "swiss franc", "swiss francs"],
+                     ["dollar", "dollars"], ["franc", "francs"]]
+    assert [p.target for p in money] == ["pobj"] * 3 + ["dobj"] * 3
     proto = _by_line(ps, "meet", _line("- * TRADE PROTOCOL"))
     assert "trade protocol" in proto[0].obj.words  # exact: compound + head
     assert proto[-1].obj.words >= {"protocol"}  # then the head alone

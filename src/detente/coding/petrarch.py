@@ -146,24 +146,30 @@ class _Synsets:
     raw: dict[str, list[str]] = field(default_factory=dict)
     _heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def heads(self, name: str, depth: int = 0) -> frozenset[str]:
-        """The head words (last words) of a synset's members, nested sets expanded."""
-        if name in self._heads:
-            return self._heads[name]
+    def heads(self, name: str, depth: int = 0, *, several: bool = False) -> frozenset[str]:
+        """The one-word members of a synset (nested sets expanded); with `several`, the
+        last words of its several-word members ("TOTAL BOYCOTT" -> boycott) instead.
+
+        PETRARCH needs all the words of a member, so the heads of several-word members are
+        a looser approximation, tried after the others.
+        """
+        key = name + ("\x00" if several else "")
+        if key in self._heads:
+            return self._heads[key]
         if depth > 10:
             raise Untranslatable(f"synset &{name} includes itself")
         words: set[str] = set()
         for member in self.raw.get(name, []):
-            flat = _flat(_group(_tokens(member, self.raw)))
-            last = flat[-1] if flat else None
-            if last is None:
+            flat = [it for it in _flat(_group(_tokens(member, self.raw)))
+                    if it.kind != "mark"]
+            if not flat:
                 continue
-            if last.kind == "syn":
-                words |= self.heads(last.text, depth + 1)
-            elif last.kind == "word":
-                words |= word_forms(last.text)
-        self._heads[name] = frozenset(words)
-        return self._heads[name]
+            if flat[-1].kind == "syn" and len(flat) == 1:
+                words |= self.heads(flat[0].text, depth + 1, several=several)
+            elif flat[-1].kind == "word" and (len(flat) > 1) == several:
+                words |= word_forms(flat[-1].text)
+        self._heads[key] = frozenset(words)
+        return self._heads[key]
 
 
 # -- translation -----------------------------------------------------------------------
@@ -204,24 +210,40 @@ def _forms(item: Item, syn: _Synsets) -> list[list[str]]:
 
 
 def constraints(phrase: Phrase | None, syn: _Synsets
-                ) -> tuple[Constraint | None, Constraint | None]:
-    """(exact, approximate) constraints for a phrase.
+                ) -> tuple[Constraint | None, Constraint | None, Constraint | None]:
+    """(exact, approximate, looser) constraints for a phrase.
 
     Exact: the whole phrase as detente's "compound modifiers + lemma" form ("trade protocol"),
     None when that says no more than the head. Approximate: the head word alone, the
-    modifiers dropped (detente cannot require adjectives such as "diplomatic ties").
+    modifiers dropped (detente cannot require adjectives such as "diplomatic ties"); it has
+    no words when only several-word synset members would do. Looser: for a synset head,
+    the last words of its several-word members ("economic sanctions" -> sanction), or None.
     """
     if phrase is None:
-        return None, None
+        return None, None, None
     head = phrase[-1]
     heads = syn.heads(head.text) if head.kind == "syn" else frozenset(word_forms(head.text))
-    approx = Constraint(heads) if heads else None
+    approx = Constraint(heads)  # empty when a synset has only several-word members
+    more = syn.heads(head.text, several=True) - heads if head.kind == "syn" else frozenset()
+    looser = Constraint(more) if more else None
     seqs: list[list[str]] = [[]]
     for item in phrase:
         seqs = [s + f for s in seqs for f in _forms(item, syn)][:500]
     full = {" ".join([*s[:-1], form]) for s in seqs if s for form in word_forms(s[-1])}
     exact = Constraint(frozenset(full)) if full and not full <= heads else None
-    return exact, approx
+    return exact, approx, looser
+
+
+def _preposition(it: Item, syn: _Synsets) -> frozenset[str] | None:
+    """The preposition(s) an item stands for: a word, or a synset of prepositions."""
+    if it.kind == "word" and it.text in PREPOSITIONS:
+        return frozenset({it.text})
+    if it.kind == "syn":
+        members = _member_phrases(it.text, syn)
+        words = {m[0] for m in members if len(m) == 1}
+        if members and len(words) == len(members) and words <= PREPOSITIONS:
+            return frozenset(words)
+    return None
 
 
 def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
@@ -244,7 +266,7 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
                              "governing verbs are found by the coder, not by patterns")
     prt: str | None = None
     np_words: list[Item] = []
-    pps: list[tuple[str, list[Item]]] = []
+    pps: list[tuple[frozenset[str], list[Item]]] = []
     obj_target = False
     open_pp: list[Item] | None = None
     for n, it in enumerate(post):
@@ -259,6 +281,11 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
                     open_pp.append(it)
                 continue
             if it.text == "+":
+                if open_pp is not None and any(x.kind == "mark" and x.text == "^"
+                                               for x in open_pp):
+                    raise Untranslatable("target after a skipped phrase (IN ^ +): detente "
+                                         "cannot require a preposition the target does not "
+                                         "follow")
                 if open_pp is not None:
                     open_pp.append(it)
                 else:
@@ -266,10 +293,11 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
             continue
         if it.kind == "pp":
             inner = _flat(it.items)
-            if not inner or inner[0].kind != "word":
+            first = _preposition(inner[0], syn) if inner else None
+            if first is None:
                 raise Untranslatable("a (...) phrase must start with its preposition")
             open_pp = None
-            pps.append((inner[0].text, list(inner[1:])))
+            pps.append((first, list(inner[1:])))
             continue
         if it.kind == "np":
             (open_pp if open_pp is not None else np_words).extend(_flat(it.items))
@@ -277,9 +305,10 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
         if it.kind == "word" and n == 0 and it.text in PARTICLES:
             prt = it.text
             continue
-        if it.kind == "word" and it.text in PREPOSITIONS:
+        as_prep = _preposition(it, syn)
+        if as_prep is not None:
             open_pp = []
-            pps.append((it.text, open_pp))
+            pps.append((as_prep, open_pp))
             continue
         (open_pp if open_pp is not None else np_words).append(it)
     if len(pps) > 1:  # a phrase holding only a skip ("AT ^") says little: let it go
@@ -294,8 +323,7 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
     pobj: Phrase | None = None
     target: str | None = None
     if pps:
-        p, pp_words = pps[0]
-        prep = frozenset({p})
+        prep, pp_words = pps[0]
         has_target = any(it.kind == "mark" and it.text == "+" for it in pp_words)
         pobj = _phrase([it for it in pp_words if it.kind != "mark"])
         if has_target and pobj is not None:
@@ -536,13 +564,17 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
         return mapped
 
     def emit(verb: _Verb, slots: Slots, code: str, line: int, tag: str, tier: int) -> None:
-        obj_x, obj_a = constraints(slots.obj, syn)
-        pobj_x, pobj_a = constraints(slots.pobj, syn)
+        obj_x, obj_a, obj_l = constraints(slots.obj, syn)
+        pobj_x, pobj_a, pobj_l = constraints(slots.pobj, syn)
         shapes: list[tuple[int, Constraint | None, Constraint | None]] = []
         if obj_x is not None or pobj_x is not None:
             shapes.append((tier, obj_x or obj_a, pobj_x or pobj_a))
         shapes.append((tier + (1 if shapes else 0), obj_a, pobj_a))
+        if obj_l is not None or pobj_l is not None:
+            shapes.append((tier + 1, obj_l or obj_a, pobj_l or pobj_a))
         for n_shape, (t, obj, pobj) in enumerate(shapes):
+            if (obj is not None and not obj.words) or (pobj is not None and not pobj.words):
+                continue  # nothing could match
             if slots.target == "pobj" and pobj is None:
                 pobj = actor_heads  # the same rank as a pattern without `+` (below)
             variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [

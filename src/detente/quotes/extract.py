@@ -114,13 +114,48 @@ class _Finder:
         if (tok.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN"
                 and self.outside(prev)):
             return _Cue(tok.lemma_, tok, prev)  # "footage of Hillary Clinton asking, “...”"
-        subj = _subject(tok, self.outside)
+        subj = _subject(tok, lambda t: self.outside(t) and not t.is_punct)
+        if subj is None:
+            subj = self._adjacent_name(tok, near)
         if subj is not None and near is not None and self.para_of[subj.i] != self.para_of[tok.i]:
             subj = None
         return _Cue(tok.lemma_, tok, subj)
 
+    def _adjacent_name(self, tok: Token, near: Span | None) -> Token | None:
+        """A name by a cue the parser gave no subject: in news, that name is the speaker.
+
+        Right before or after the cue ('Tulsa police Chief Chuck Jordan said Monday', parsed
+        as an object), or the first name between the quote and a cue after it ('“...,”
+        Flynn, a top Trump surrogate, said', parsed as an apposition inside the quote).
+        """
+        around = [tok.i - 1, tok.i + 1]
+        if near is not None and near.end <= tok.i:
+            around += range(near.end, tok.i)
+        for i in around:
+            if 0 <= i < len(self.doc):
+                t = self.doc[i]
+                if (t.pos_ == "PROPN" and self.outside(t)
+                        and t.ent_type_ not in ("DATE", "TIME", "GPE", "ORDINAL")):
+                    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                        t = t.head
+                    return t
+        return None
+
     def linked(self, span: Span) -> _Cue | None:
-        """A speech verb the quote hangs from, or that hangs from the quote (parataxis)."""
+        """A speech verb the quote hangs from or that hangs from it (parataxis); a nearer cue
+        between the two wins ("The spot concludes with footage of Trump saying, “...”")."""
+        cue = self._linked(span)
+        if cue is None:
+            return None
+        i = cue.token.i
+        lo, hi = (i + 1, span.start) if i < span.start else (span.end, i)
+        between = [c for t in self.doc[lo:hi] if (c := self.cue(t, span)) is not None
+                   and c.subject is not None]
+        if between:
+            return between[-1] if i < span.start else between[0]
+        return cue
+
+    def _linked(self, span: Span) -> _Cue | None:
         inner = set(range(span.start, span.end))
         seen: set[int] = set()
         for t in span:
@@ -170,22 +205,26 @@ class _Finder:
         return None
 
     def introduced(self, span: Span) -> _Cue | None:
-        """'Trump tweeted:' or 'He told reporters:' just before the quote."""
+        """'Trump tweeted:', 'He told reporters:' or 'A lesson from Loretta Lynch:' (a headline)
+        just before the quote: the speech verb's subject, else any verb's, else the last name.
+        """
         prev = span.start - 1
         while prev >= 0 and (self.doc[prev].is_quote or self.doc[prev].is_space):
             prev -= 1
         if prev < 0 or self.doc[prev].text != ":":
             return None
         sent = self.sents[self.sent_of.get(prev, 0)]
-        verbs = [t for t in sent if t.i < prev and self.outside(t) and t.pos_ in ("VERB", "AUX")]
+        before = [t for t in sent if t.i < prev and self.outside(t)]
+        verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
         cues = [c for t in verbs if (c := self.cue(t)) is not None and c.subject is not None]
         if cues:
             return cues[-1]
         for t in reversed(verbs):
-            subj = _subject(t)
-            if subj is not None and self.outside(subj):
+            subj = _subject(t, self.outside)
+            if subj is not None:
                 return _Cue(t.lemma_, t, subj)
-        return None
+        names = [t for t in before if t.ent_type_ == "PERSON"]
+        return _Cue(None, self.doc[prev], names[-1]) if names else None
 
     def byline(self, m: Marked) -> _Cue | None:
         """ '“...” ― Pamela Padilla': a name after a dash closing the quote's line."""

@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import CODER_VERSION
 from detente.actors.resolve import SPEAKER_PRONOUNS, DocActors
-from detente.coding.frames import Frame, full_lemma, governor, noun_frame, verb_frame
+from detente.coding.frames import (
+    Frame,
+    full_lemma,
+    governor,
+    modified_lemma,
+    noun_frame,
+    verb_frame,
+)
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.patterns import Pattern, PatternSet
@@ -55,14 +62,15 @@ class Coder:
             return None
         if p.obj is not None:
             o = f.obj
-            if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_):
+            if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
+                                              modified_lemma(o)):
                 return None
             consumed.add(o.i)
         pobj: Token | None = None
         if p.prep is not None:
             for lemma, o in f.preps:
                 if lemma in p.prep and (p.pobj is None or p.pobj.matches(
-                        o.lemma_.lower(), full_lemma(o), o.lower_)):
+                        o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o))):
                     pobj = o
                     break
             if pobj is None:
@@ -142,10 +150,30 @@ class Coder:
             return []
         return [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
 
+    def _slot_actors(self, tok: Token | None, actors: DocActors, quotes: list[Quote]
+                     ) -> list[Actor]:
+        """Actors of a slot and its conjuncts; "Russian and Ukrainian negotiators" is two."""
+        out: list[Actor] = []
+        for t in self._expand(tok):
+            a = self._actor(t, actors, quotes)
+            if a is None:
+                continue
+            out.append(a)
+            for mod in t.children:
+                if mod.dep_ not in ("amod", "compound") or not mod.conjuncts:
+                    continue
+                for other in mod.conjuncts:
+                    o = actors.actor(other)
+                    if o is not None and o.country and o.country != a.country:
+                        sector = a.sector or ""
+                        out.append(Actor(f"{other.text} {t.text}", o.country + sector,
+                                         o.country, None, a.sector, None,
+                                         f"coordinated with '{mod.text}': {o.reason}"))
+        return out
+
     def _sources(self, hit: _Hit, actors: DocActors, quotes: list[Quote]) -> list[Actor]:
         f = hit.frame
-        toks = self._expand(f.subject)
-        out = [a for t in toks if (a := self._actor(t, actors, quotes)) is not None]
+        out = self._slot_actors(f.subject, actors, quotes)
         if out or not f.nominal:
             return out
         for c in f.head.children:
@@ -189,12 +217,14 @@ class Coder:
             for hit in hits:
                 sources = self._sources(hit, actors, quotes)
                 targets: list[Actor | None] = [
-                    a for t in self._expand(hit.target)
-                    if (a := self._actor(t, actors, quotes)) is not None
-                ] or [None]
+                    *self._slot_actors(hit.target, actors, quotes)] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
+                elif (len(sources) > 1 and targets == [None]
+                      and self.ontology[hit.pattern.cameo].root in MUTUAL_ROOTS):
+                    # "Russia and Ukraine held talks": with each other.
+                    targets = list(sources)
                 if not sources or self._sense_mismatch(hit, targets):
                     continue
                 for src in sources:
@@ -256,6 +286,8 @@ class Coder:
         )
 
 
+# Cooperation is done with someone: coordinated actors with no other partner did it together.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 # Clauses whose missing subject is the governing verb's subject (control, participles,
 # coordinated verbs): "NATO agreed to send", "Speaking before meeting Lavrov, he ...".
-INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl"})
+INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep"})
 
 
 @dataclass(slots=True)
@@ -115,12 +115,12 @@ def noun_frame(noun: Token) -> Frame:
 
 
 def governor(tok: Token) -> Token | None:
-    """The verb a noun phrase is an argument of ("hold talks" -> hold), if any."""
+    """The verb whose object an event noun is ("hold talks", "launch an attack"): its
+    subject is the noun's actor. Not through prepositions: in "respond to an attack" the
+    responder is not the attacker."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
-    if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
     return None
 
 
@@ -128,3 +128,11 @@ def full_lemma(tok: Token) -> str:
     """Compound modifiers plus lemma: "battle group" for "battle groups"."""
     mods = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     return " ".join([*mods, tok.lemma_.lower()])
+
+
+def modified_lemma(tok: Token) -> str:
+    """The adjective or compound right before the word, plus lemma: "humanitarian aid"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    if not mods:
+        return tok.lemma_.lower()
+    return f"{mods[-1].lower_} {tok.lemma_.lower()}"

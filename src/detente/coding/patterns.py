@@ -25,8 +25,9 @@ class Constraint:
 
     words: frozenset[str]
 
-    def matches(self, lemma: str, full: str, text: str) -> bool:
-        return lemma in self.words or full in self.words or text in self.words
+    def matches(self, lemma: str, full: str, text: str, modified: str = "") -> bool:
+        return (lemma in self.words or full in self.words or text in self.words
+                or modified in self.words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,8 @@ SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me",
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "flat", "nn", "npadvmod", "poss"})
 LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throughout", "of"})
 GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
+# Organs of a state: "the government", "the army" mean the salient country's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None})
 NAME_KINDS = frozenset({"country", "capital", "metonym", "igo", "person"})
 
 
@@ -166,7 +168,7 @@ class DocActors:
         own = self.matches.get(tok.i)
         # Only the head decides what a phrase is: "military interference" is no actor,
         # though "military" alone would be.
-        if (own is None and tok.ent_type_ != "PERSON" and tok.text not in self._surnames
+        if (own is None and not self._personish(tok) and tok.text not in self._surnames
                 and tok.lemma_.lower() not in GENERIC_COUNTRY):
             return None, ""
         entries = self._entries(toks)
@@ -176,7 +178,7 @@ class DocActors:
             by_kind[e.kind].append(e)
         # A role word counts when it heads the phrase ("Russian naval forces") or titles a
         # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
-        head_is_person = tok.ent_type_ == "PERSON" or bool(by_kind["person"])
+        head_is_person = self._personish(tok) or bool(by_kind["person"])
         head_roles = [e for e in (own.entries if own else ()) if e.kind == "agent"]
         agent = head_roles[0] if head_roles else (
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
@@ -232,15 +234,25 @@ class DocActors:
             a = self.actor(c)
             if a is None or not (a.country or a.org):
                 continue
-            name = partial.name if partial else (tok.text if tok.ent_type_ == "PERSON" else None)
+            name = partial.name if partial else (
+                self._person_name(tok, self.phrase_tokens(tok)) if self._personish(tok) else None)
             sector = a.sector or (partial.sector if partial else None)
             code = a.code if a.org and not a.country else (a.country or "") + (sector or "")
             return Actor(text, code, a.country, a.org, sector, name or a.name,
                          f"apposition '{c.text}': {a.reason}")
         return None
 
+    def _personish(self, tok: Token) -> bool:
+        """A name no dictionary knows, in a person's place: the recognizer says PERSON, or
+        (where it did not run) a capitalised proper noun that names nothing else."""
+        if tok.ent_type_:
+            return tok.ent_type_ == "PERSON"
+        return (tok.pos_ == "PROPN" and tok.is_title and tok.i not in self.matches
+                and not tok.is_sent_start)
+
     def _person_name(self, tok: Token, toks: list[Token]) -> str | None:
-        names = [t for t in toks if t.ent_type_ == "PERSON"]
+        names = [t for t in toks if t.ent_type_ == "PERSON"
+                 or (not t.ent_type_ and t.pos_ == "PROPN" and t.i not in self.matches)]
         return self._text(names) if names else None
 
     def _entries(self, toks: list[Token]) -> list[Entry]:
@@ -302,8 +314,8 @@ class DocActors:
 
     def _agent_in_context(self, tok: Token, text: str, sector: str | None) -> Actor | None:
         owner = self._owner(tok)
-        if owner is None and tok.is_lower and any(c.dep_ == "det" and c.lower_ == "the"
-                                                  for c in tok.children):
+        if owner is None and tok.is_lower and sector in STATE_SECTORS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             owner = self._salient(tok, person=False, countries_only=True)
         if owner is None or not owner.country:
             if sector is None:

@@ -1,0 +1,67 @@
+"""Resolution in context: titles, appositions, unknown people, surnames, pronouns,
+descriptions and dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.actors.lookup import lookup
+from detente.actors.resolve import resolve_doc
+from detente.pipeline import Pipeline
+from detente.records import Actor
+
+pytestmark = pytest.mark.model
+
+
+def mentions(pipe: Pipeline, text: str, date: str = "2018-09-25") -> dict[str, Actor]:
+    doc = pipe.parser(text)
+    res = resolve_doc(doc, pipe.kb, date)
+    return {m.text: m.actor for m in res.mentions if m.actor is not None}
+
+
+@pytest.mark.parametrize("text, date, code", [
+    ("Sergey Lavrov", "2018-09-25", "RUSGOV"),
+    ("Sergei Lavrov", "2018-09-25", "RUSGOV"),
+    ("Jens Stoltenberg", "2018-09-25", "IGOWSTNAT"),
+    ("Jens Stoltenberg", "2012-05-01", "NORGOV"),
+    ("Russian naval forces", None, "RUSMIL"),
+    ("Ukrainian President", None, "UKRGOV"),
+    ("the Kremlin", None, "RUSGOV"),
+    ("NATO", None, "IGOWSTNAT"),
+    ("Kyiv", None, "UKRGOV"),
+    ("Kiev", None, "UKRGOV"),
+])
+def test_lookup(pipeline: Pipeline, text: str, date: str | None, code: str) -> None:
+    a = lookup(pipeline.nlp, pipeline.kb, text, date)
+    assert a is not None and a.code == code, a
+    assert a.reason
+
+
+def test_titles_and_unknown_people(pipeline: Pipeline) -> None:
+    m = mentions(pipeline, "Russian diplomat Ivan Petrovsky arrived in Paris.")
+    (a,) = [v for k, v in m.items() if "Petrovsky" in k]
+    assert a.code == "RUSGOV" and a.name == "Ivan Petrovsky"
+
+
+def test_apposition(pipeline: Pipeline) -> None:
+    m = mentions(pipeline, "Ivan Petrovsky, a Russian diplomat, met the press.")
+    assert any(a.country == "RUS" for k, a in m.items() if "Petrovsky" in k), m
+
+
+def test_surname_and_pronoun(pipeline: Pipeline) -> None:
+    text = ("Russian Foreign Minister Sergey Lavrov arrived in Ankara. Lavrov met reporters. "
+            "He said the talks went well.")
+    m = mentions(pipeline, text)
+    assert m["Lavrov"].code == "RUSGOV" and m["Lavrov"].name == "Sergey Lavrov"
+    assert m["He"].name == "Sergey Lavrov"
+
+
+def test_descriptions_need_an_earlier_mention(pipeline: Pipeline) -> None:
+    assert "alliance" not in mentions(pipeline, "The alliance met in Brussels.")
+    m = mentions(pipeline, "NATO ministers gathered. The alliance agreed on a plan.")
+    assert m["alliance"].code == "IGOWSTNAT"
+
+
+def test_the_government_is_the_salient_country(pipeline: Pipeline) -> None:
+    m = mentions(pipeline, "Floods hit Pakistan on Monday. The government sent troops.")
+    assert m["government"].code == "PAKGOV"

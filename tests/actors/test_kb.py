@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,7 @@ def test_no_inverted_or_overlapping_role_spans(kb: KnowledgeBase) -> None:
         by_start = sorted(spans, key=lambda e: e.start or "")
         for e in by_start:
             assert not (e.start and e.end and e.end < e.start), (name, e.reason)
-        for a, b in zip(by_start, by_start[1:], strict=False):
+        for a, b in itertools.pairwise(by_start):
             if a.code != b.code and a.end is not None and b.start is not None and b.start < a.end:
                 overlaps.append((name, a.reason, b.reason))
             if a.end is None and b.start is not None and a.code != b.code:
@@ -73,5 +73,5 @@ def test_bad_entries_name_file_and_line(tmp_path: Path) -> None:
 
 def test_missing_version_line_is_reported(tmp_path: Path) -> None:
     _write(tmp_path, "agents.tsv", "phrase\tsector\nminister\tGOV\n")
-    with pytest.raises(DataError, match="agents.tsv:1: missing '# version: N'"):
+    with pytest.raises(DataError, match=r"agents\.tsv:1: missing '# version: N'"):
         load_kb(_split, tmp_path)

@@ -58,7 +58,7 @@ class Coder:
             for c in f.head.children
         ):
             return None
-        if p.prt is not None and f.prt != p.prt:
+        if p.prt is not None and f.prt not in p.prt.split("|"):
             return None
         if p.obj is not None:
             o = f.obj
@@ -200,6 +200,8 @@ class Coder:
         """A pattern whose target is the object, filled by no actor, is another sense of
         the verb: "meet the criteria" is no meeting."""
         p = hit.pattern
+        if int(p.cameo[:2]) >= 15:
+            return False  # force, coercion, violence: "Russia shelled Kharkiv" stands
         return (p.target == "dobj" and p.obj is None and hit.target is not None
                 and targets == [None] and hit.target.pos_ in ("NOUN", "PROPN"))
 

@@ -48,6 +48,9 @@ def run_local(articles: Iterable[Article], workers: int, *, pipeline: Pipeline |
         yield from pipe.process_many(articles)
         return
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no forked model state
+    window = workers * 4  # batches in flight: memory stays flat however long the input
     with ctx.Pool(workers, initializer=_init, initargs=(actors_dir, verbs_dir)) as pool:
-        for results in pool.imap(_work, _batches(articles, batch_size)):
-            yield from results
+        batches = _batches(articles, batch_size)
+        while chunk := list(islice(batches, window)):
+            for results in pool.imap(_work, chunk):
+                yield from results

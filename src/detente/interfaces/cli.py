@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import click
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.errors import E002, DetenteError, UserError
 from detente.records import Article, InputProblem
@@ -154,62 +154,72 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                                                 "large batches).")] = 0,
            verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per article "
                                                  "stored, on stderr.")] = False) -> None:
-    """Read, code and store articles, idempotently: ingesting twice adds nothing."""
+    """Read, code and store articles, idempotently: ingesting twice adds nothing.
+
+    Articles stream through in order (memory stays flat on any corpus); each is stored with
+    its events and quotes in one transaction.
+    """
+    from itertools import chain, islice
+
+    from detente.engines.local import default_workers, run_local
     from detente.ingest.dedup import Deduplicator, signature, to_bytes
     from detente.store import open_store
 
     problems = _Problems()
-    pipe = None
-    stored = already = n_events = n_read = copies = 0
+    n = {"read": 0, "stored": 0, "already": 0, "events": 0, "copies": 0}
     started = time.perf_counter()
     with open_store(db) as store:
-        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]} articles/s, {task.fields[ev]} events"),
-                            TimeElapsedColumn(), console=err, transient=True)
-        with progress:
-            task = progress.add_task("ingest", total=None, rate="-", ev=0)
-            fresh: list[Article] = []
-            dedup = Deduplicator()
-            dedup.load(store.signatures())
-            sigs: dict[str, bytes] = {}
+        dedup = Deduplicator()
+        dedup.load(store.signatures())
+        sigs: dict[str, bytes] = {}
+
+        def fresh() -> Iterator[Article]:
             for art in _articles(paths, date, problems):
-                n_read += 1
-                if store.has_article(art.article_id) or art.article_id in sigs:
-                    already += 1
+                n["read"] += 1
+                if art.article_id in sigs or store.has_article(art.article_id):
+                    n["already"] += 1
                     continue
                 sig = signature(art.text)
                 sigs[art.article_id] = to_bytes(sig)
                 dup = dedup.check(art.article_id, sig)
                 if dup is not None:
-                    copies += 1
+                    n["copies"] += 1
                     art = replace(art, duplicate_of=dup)
-                fresh.append(art)
-            progress.update(task, total=len(fresh))
-            if fresh:
-                from detente.engines.local import default_workers, run_local
+                yield art
 
-                n_workers = workers or default_workers(len(fresh))
+        stream = fresh()
+        head = list(islice(stream, 40))
+        n_workers = workers or default_workers(len(head))
+        progress = Progress(TextColumn("[bold]ingest"), BarColumn(),
+                            TextColumn("{task.completed} articles,"),
+                            TextColumn("{task.fields[rate]} articles/s, {task.fields[ev]} events"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        with progress:
+            task = progress.add_task("ingest", total=None, rate="-", ev=0)
+            if head:
                 pipe = _pipeline(actors_dir, verbs_dir) if n_workers == 1 else None
-                for res in run_local(fresh, n_workers, pipeline=pipe, actors_dir=actors_dir,
-                                     verbs_dir=verbs_dir):
-                    if store.add(res.article, res.events, res.quotes,
-                                 coded=res.article.language in (None, "en"),
-                                 signature=sigs.get(res.article.article_id)):
-                        stored += 1
-                        n_events += len(res.events)
+                for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
+                                     actors_dir=actors_dir, verbs_dir=verbs_dir):
+                    art = res.article
+                    if store.add(art, res.events, res.quotes,
+                                 coded=art.language in (None, "en"),
+                                 signature=sigs.pop(art.article_id, None)):
+                        n["stored"] += 1
+                        n["events"] += len(res.events)
                         if verbose:
-                            err.print(f"stored {res.article.article_id} "
-                                      f"({len(res.events)} events)", highlight=False)
+                            err.print(f"stored {art.article_id} ({len(res.events)} events)",
+                                      highlight=False)
                     else:
-                        already += 1
-                    rate = (stored + already) / max(time.perf_counter() - started, 1e-9)
-                    progress.update(task, advance=1, rate=f"{rate:.1f}", ev=n_events)
+                        n["already"] += 1
+                    done = n["stored"] + n["already"]
+                    rate = done / max(time.perf_counter() - started, 1e-9)
+                    progress.update(task, completed=done, rate=f"{rate:.1f}", ev=n["events"])
         counts = store.counts()
-    err.print(f"read {n_read} articles: stored {stored} with {n_events} events "
-              f"({copies} copies of stories already seen), {already} already stored, "
-              f"{len(problems.items)} skipped as bad input; "
-              f"the store now holds {counts['articles']} articles and {counts['events']} "
-              f"events ({store.path})", highlight=False)
+    err.print(f"read {n['read']} articles: stored {n['stored']} with {n['events']} events "
+              f"({n['copies']} copies of stories already seen), {n['already']} already stored, "
+              f"{len(problems.items)} skipped as bad input; the store now holds "
+              f"{counts['articles']} articles and {counts['events']} events ({store.path})",
+              highlight=False)
     _finish(problems)
 
 

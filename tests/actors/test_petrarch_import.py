@@ -137,7 +137,9 @@ def test_people_with_dated_codes(kb_and_problems: tuple[KnowledgeBase, list[Data
     assert (gov.country, gov.sector) == ("HOB", "GOV")
     assert kb.person_role("Sam Gamgee", "2010-01-12").code == "ORCHOB"
     assert kb.person_role("Sam Gamgee", "2010-01-13").code == "HOBMIL"
-    assert kb.person_role("Sam Gamgee", "2015-01-01").code == "HOB"
+    # outside its dated codes the name is an ordinary entry with the default code
+    assert kb.person_role("Sam Gamgee", "2015-01-01") is None
+    assert {e.kind for e in _names(kb, "Sam Gamgee")} == {"person", "country"}
     # consecutive name lines before the codes are one entry (as PETRARCH reads them)
     assert _names(kb, "Secretary Brezhnev")[0].name == "Leonid Brezhnev"
     assert kb.person_role("Leonid Brezhnev", "1970-01-01").code == "RUSGOV"
@@ -197,8 +199,8 @@ def test_imported_actor_composes_with_imported_agent(tmp_path: Path) -> None:
 
     nlp = load_nlp()
     actors = tmp_path / "a.txt"
-    actors.write_text("ARNOR [ARN]\nGOLLUM\n\t[HOB <950601]\n\t[HOBGOV >950601]\n",
-                      encoding="utf-8")
+    actors.write_text("ARNOR [ARN]\nGOLLUM\n\t[HOB <950601]\n\t[HOBGOV >950601]\n"
+                      "GEORGIA [GEO]\n+GEORGIAN\n\t[USRGEO <911226]\n", encoding="utf-8")
     agents = tmp_path / "g.txt"
     agents.write_text("MINISTER [~GOV]\nTROOPS {} [~MIL]\n", encoding="utf-8")
     kb = fresh_kb(lambda s: [t.text for t in nlp.tokenizer(s)], [actors], [agents])
@@ -206,3 +208,5 @@ def test_imported_actor_composes_with_imported_agent(tmp_path: Path) -> None:
     assert lookup(nlp, kb, "Arnor troops", "2000-01-01").code == "ARNMIL"
     assert lookup(nlp, kb, "Gollum", "1990-01-01").code == "HOB"
     assert lookup(nlp, kb, "Gollum", "1996-01-01").code == "HOBGOV"
+    assert lookup(nlp, kb, "the Georgian troops", "1990-01-01").code == "USRGEO"
+    assert lookup(nlp, kb, "the Georgian troops", "2008-01-01").code == "GEOMIL"

@@ -281,7 +281,9 @@ def _entry_for(code: str, name: str, reason: str) -> Entry:
         return Entry("igo", code, org=org, name=name, reason=reason)
     if sector is None:
         return Entry("country", code, country=country, name=name, reason=reason)
-    return Entry("metonym", code, country=country, sector=sector, name=name, reason=reason)
+    # A bare role ([ELI]) has no country: code "" so that composition gives just the role.
+    return Entry("metonym", code if country else "", country=country, sector=sector,
+                 name=name, reason=reason)
 
 
 def _bad_code(code: str) -> str | None:
@@ -318,33 +320,43 @@ def import_actors(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
         if bad is not None:
             report(bad)
             continue
-        spans = flatten([s for s in block.codes if s.code not in NULL_CODES]
-                        or block.codes)
-        spans = [s for s in spans if s.code not in NULL_CODES]
-        if not spans:
+        # Dated codes become role spans (a restriction listed first wins where they
+        # overlap); the default code stays an ordinary entry, so that outside the spans
+        # the name composes with agents as any country or organisation does ("Georgian
+        # demonstrators" -> GEOOPP although Georgia has a dated Soviet-era code).
+        dated = [s for s in block.codes if s.dated and s.code not in NULL_CODES]
+        default = next((s.code for s in block.codes if not s.dated), None)
+        if default in NULL_CODES:
+            default = None
+        if not dated and default is None:
             kb.counts["petrarch null entries"] += 1
             continue
         canonical = spellings(block.names[0])[0]
         reason = f"{where}:{block.line}"
-        if any(s.dated for s in block.codes):
+        entries: list[Entry] = []
+        if dated:
+            spans = flatten(dated)
             for s in spans:
                 country, org, sector = split_code(s.code)
                 kb.people[canonical].append(Entry(
                     "person", s.code, country=country, org=org, sector=sector,
                     name=canonical, start=s.start, end=s.end, reason=reason))
             kb.people[canonical].sort(key=lambda e: e.start or "")
-            entry = Entry("person", "", name=canonical, reason=reason)
+            entries.append(Entry("person", "", name=canonical, reason=reason))
             kb.counts["role spans"] += len(spans)
-        else:
-            entry = _entry_for(spans[0].code, canonical, reason)
+        if default is not None:
+            entry = _entry_for(default, canonical, reason)
             if entry.kind == "country":
                 kb.countries.setdefault(entry.code, canonical)
             elif entry.kind == "igo":
                 kb.igos.setdefault(entry.code, entry)
+            entries.append(entry)
         for phrase in block.names:
             for form in spellings(phrase):
-                kb.add_name(tokenize, form, entry)
-        kb.counts[f"petrarch {entry.kind} entries"] += 1
+                for entry in entries:
+                    kb.add_name(tokenize, form, entry)
+        for entry in entries:
+            kb.counts[f"petrarch {entry.kind} entries"] += 1
         added += 1
     return added
 

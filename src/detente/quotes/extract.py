@@ -128,7 +128,12 @@ class _Finder:
         as an object), or the first name between the quote and a cue after it ('“...,”
         Flynn, a top Trump surrogate, said', parsed as an apposition inside the quote).
         """
-        around = [tok.i - 1, tok.i + 1]
+        before = tok.i - 1
+        if before > 0 and self.doc[before].text == ")":  # "Paul Ryan (R-WI) said"
+            while before > 0 and self.doc[before].text != "(":
+                before -= 1
+            before -= 1
+        around = [before, tok.i + 1]
         if near is not None and near.end <= tok.i:
             around += range(near.end, tok.i)
         for i in around:
@@ -224,6 +229,8 @@ class _Finder:
             if subj is not None:
                 return _Cue(t.lemma_, t, subj)
         names = [t for t in before if t.ent_type_ == "PERSON"]
+        if not names and len(before) <= 4:
+            names = [t for t in before if t.pos_ == "PROPN"]  # headline "Kasich: ‘...’"
         return _Cue(None, self.doc[prev], names[-1]) if names else None
 
     def byline(self, m: Marked) -> _Cue | None:

@@ -81,9 +81,16 @@ class Speakers:
                 if c.dep_ == "appos" and c.i in self._person_at:
                     ent = self._person_at[c.i]
                     break
-        if ent is None:
-            return None
-        return self._full(ent)
+        if ent is not None:
+            return self._full(ent)
+        if tok.pos_ == "PROPN":
+            # A name the entity recogniser missed ("Espinoza"), or an organisation ("Breitbart
+            # News"): the run of proper nouns ending at the head.
+            start = tok.i
+            while start > max(tok.i - 4, 0) and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return self.doc[start: tok.i + 1].text
+        return None
 
     def _full(self, ent: Span) -> str:
         """A surname alone ("Spicer") as the full name it had earlier ("Sean Spicer")."""
@@ -100,15 +107,23 @@ class Speakers:
     def _antecedent(self, tok: Token) -> Span | str | None:
         """The person "he"/"she" stands for: a subject in the last sentences, else any name.
 
-        Subjects first (news keeps its topic in subject position), the nearest first; then
-        the last speaker named; None when the article has named nobody yet.
+        The last speaker goes on speaking unless another person became a subject since; else
+        subjects first (news keeps its topic in subject position), the nearest first; then
+        the last speaker named anywhere; None when the article has named nobody yet.
         """
         sent = self._sent_of.get(tok.i, 0)
         cands = [e for e in self.people
                  if e.end <= tok.i and sent - self._sent_of.get(e.start, 0) <= PRONOUN_WINDOW]
         subjects = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass")]
+        earlier = sorted((i, name) for i, name in self.named if i < tok.i)
+        if earlier:
+            # "“...,” he added" goes on with the last speaker unless a person has been the
+            # subject of a sentence since.
+            i, name = earlier[-1]
+            if sent - self._sent_of.get(i, 0) <= PRONOUN_WINDOW and not any(
+                    e.start > i for e in subjects):
+                return name
         for group in (subjects, cands):
             if group:
                 return group[-1]
-        earlier = [name for i, name in self.named if i < tok.i]
-        return earlier[-1] if earlier else None
+        return earlier[-1][1] if earlier else None

@@ -123,15 +123,14 @@ class Parser:
         done = iter(self.nlp.pipe(todo, batch_size=self.batch_size,
                                   disable=[p for p in self.nlp.pipe_names
                                            if p not in self._parse_pipes]))
-        out: list[Doc] = []
         for doc, bounds, parts, parse, ner in plans:
             for n in sorted(parse):
                 parts[n] = next(done)
-            if self._ner is not None and ner:
-                for n in sorted(ner):
-                    parts[n] = self._ner(parts[n])
-            out.append(self._join(doc, bounds, parts, parse))
-        return out
+        if self._ner is not None:
+            wanted = [parts[n] for _, _, parts, _, ner in plans for n in sorted(ner)]
+            for _ in self._ner.pipe(wanted, batch_size=self.batch_size):
+                pass  # annotates the docs in place
+        return [self._join(doc, bounds, parts, parse) for doc, bounds, parts, parse, _ in plans]
 
     def _join(self, doc: Doc, bounds: list[tuple[int, int]], parts: list[Doc],
               parsed: set[int]) -> Doc:

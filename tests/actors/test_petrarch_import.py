@@ -16,6 +16,7 @@ from detente.actors.petrarch import (
     import_agents,
     parse_code,
     parse_date,
+    role_spans,
     spellings,
 )
 from detente.errors import DataError
@@ -103,6 +104,16 @@ def test_first_listed_restriction_wins_and_default_fills_gaps() -> None:
         ("HOB", None, "2008-01-20"), ("HOBMIL", "2008-01-20", "2010-01-09"),
         ("ORCHOB", "2010-01-09", "2010-01-13"), ("HOBMIL", "2010-01-13", "2012-11-10"),
         ("HOB", "2012-11-10", None)]
+
+
+def test_a_countrys_history_keeps_its_last_code_as_default() -> None:
+    codes = [parse_code("USRGEO <910409"), parse_code("GEOUNR 910409-911221"),
+             parse_code("GEO >911221")]
+    spans, default = role_spans(codes)
+    assert default == "GEO" and [s.code for s in spans] == ["USRGEO", "GEOUNR"]
+    # a person's roles with a gap stay role spans
+    spans, default = role_spans([parse_code("HOB <950601"), parse_code("HOBREB >990816")])
+    assert default is None and [s.code for s in spans] == ["HOB", "HOBREB"]
 
 
 def test_spellings_match_news_case() -> None:

@@ -275,6 +275,24 @@ def read_actor_blocks(path: Path) -> Iterator[_Block]:
         yield block
 
 
+def role_spans(codes: list[CodeSpan]) -> tuple[list[CodeSpan], str | None]:
+    """(dated spans, default code) of an entry's codes, `---` dropped.
+
+    Dated codes covering all time whose last one is open-ended ("[USRGEO <910409]
+    [GEOUNR 910409-911221] [GEO >911221]") describe a country's history rather than a
+    person's roles: the last one then acts as the default.
+    """
+    dated = [s for s in codes if s.dated and s.code not in NULL_CODES]
+    default = next((s.code for s in codes if not s.dated), None)
+    if default in NULL_CODES:
+        default = None
+    spans = flatten(dated) if dated else []
+    if (default is None and len(spans) > 1 and spans[0].start is None
+            and spans[-1].end is None and all(a.end == b.start for a, b in pairwise(spans))):
+        default, spans = spans[-1].code, spans[:-1]
+    return spans, default
+
+
 def _entry_for(code: str, name: str, reason: str) -> Entry:
     country, org, sector = split_code(code)
     if org is not None:
@@ -324,18 +342,14 @@ def import_actors(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
         # overlap); the default code stays an ordinary entry, so that outside the spans
         # the name composes with agents as any country or organisation does ("Georgian
         # demonstrators" -> GEOOPP although Georgia has a dated Soviet-era code).
-        dated = [s for s in block.codes if s.dated and s.code not in NULL_CODES]
-        default = next((s.code for s in block.codes if not s.dated), None)
-        if default in NULL_CODES:
-            default = None
-        if not dated and default is None:
+        spans, default = role_spans(block.codes)
+        if not spans and default is None:
             kb.counts["petrarch null entries"] += 1
             continue
         canonical = spellings(block.names[0])[0]
         reason = f"{where}:{block.line}"
         entries: list[Entry] = []
-        if dated:
-            spans = flatten(dated)
+        if spans:
             for s in spans:
                 country, org, sector = split_code(s.code)
                 kb.people[canonical].append(Entry(
@@ -443,15 +457,13 @@ def fresh_kb(tokenize: Tokenize, actors: Iterable[Path], agents: Iterable[Path] 
 def active_codes(path: Path, on: str) -> Iterator[tuple[str, str, int]]:
     """(name, code, line) of each dated entry whose date restriction holds on `on` (ISO).
 
-    Only date-restricted codes count, not the default: used for the Phoenix yardstick.
+    Only the role spans of `role_spans` count, not the default (nor a country's history):
+    used for the Phoenix yardstick.
     """
     for block in read_actor_blocks(path):
         if block.problem is not None or not block.names:
             continue
-        dated = [s for s in block.codes if s.dated]
-        if not dated:
-            continue
-        spans = flatten(dated)
+        spans, _default = role_spans(block.codes)
         for s in spans:
             if s.code in NULL_CODES or _bad_code(s.code):
                 continue

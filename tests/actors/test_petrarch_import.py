@@ -57,6 +57,10 @@ BOROMIR [---]
 BAD_ONE [+++]
 LORIEN [ELR/GAL]
 BROKEN_DATE [XYZ 9913-]
+IRAQ
+	[IRQ <20030320]
+	[IRQOCC 1920030320-20060520]
+	[IRQ >20060520]
 NO_CODE_HERE
 """
 
@@ -170,6 +174,10 @@ def test_bad_actor_entries_are_reported_with_file_and_line(
     assert "no code" in found[("test.actors.txt", line_of("NO_CODE_HERE"))]
     assert "several actors" in found[("test.actors.txt", line_of("LORIEN"))]
     assert ("test.actors.txt", line_of("BROKEN_DATE")) in found
+    # a bad code is dropped, the entry keeps its good ones
+    assert "(code dropped)" in found[("test.actors.txt", line_of("\t[IRQOCC"))]
+    kb, _ = kb_and_problems
+    assert kb.person_role("Iraq", "2001-01-01").code == "IRQ"
     assert str(problems[0]).startswith(str(problems[0].path) + ":")
 
 

@@ -226,19 +226,30 @@ class _Block:
     line: int
     names: list[str] = field(default_factory=list)
     codes: list[CodeSpan] = field(default_factory=list)
-    problem: str | None = None
+    problem: str | None = None  # the entry is unusable
+    issues: list[tuple[int, str]] = field(default_factory=list)  # codes dropped, by line
 
 
-def _codes_in(text: str, block: _Block) -> str:
-    """Parse every [..] of a line into `block`; return the text before the first one."""
+def _codes_in(text: str, block: _Block, line: int) -> str:
+    """Parse every [..] of a line into `block`; return the text before the first one.
+
+    A bad code is dropped and noted, the entry's other codes still count (Phoenix has
+    "[IRQOCC 1920030320-20060520]" between two good codes for Iraq).
+    """
     head = text.split("[", 1)[0]
     for body in re.findall(r"\[([^\]]*)\]", text):
         try:
-            block.codes.append(parse_code(body))
+            span = parse_code(body)
         except ValueError as exc:
-            block.problem = block.problem or str(exc)
+            block.issues.append((line, str(exc)))
+            continue
+        bad = _bad_code(span.code)
+        if bad is not None:
+            block.issues.append((line, bad))
+        else:
+            block.codes.append(span)
     if text.count("[") != text.count("]"):
-        block.problem = block.problem or "unbalanced [ ]"
+        block.issues.append((line, "unbalanced [ ]"))
     return head
 
 
@@ -251,22 +262,22 @@ def read_actor_blocks(path: Path) -> Iterator[_Block]:
             if block is None:
                 yield _Block(line.number, problem="code line before any name")
                 continue
-            _codes_in(text, block)
+            _codes_in(text, block, line.number)
         elif text.startswith("+"):
             if block is None:
                 yield _Block(line.number, problem="synonym line before any name")
                 continue
-            name = _codes_in(text[1:], block)
+            name = _codes_in(text[1:], block, line.number)
             if phrase_of(name):
                 block.names.append(phrase_of(name))
         else:
             # A name line while the entry has no code yet is one more name for it (PETRARCH
             # reads "LEONID_BREZHNEV_ / SECRETARY_BREZHNEV / [RUSGOV ...]" as one entry).
-            if block is None or block.codes or block.problem:
+            if block is None or block.codes or block.problem or block.issues:
                 if block is not None:
                     yield block
                 block = _Block(line.number)
-            name = _codes_in(text, block)
+            name = _codes_in(text, block, line.number)
             if phrase_of(name):
                 block.names.append(phrase_of(name))
             elif block.problem is None:
@@ -318,8 +329,9 @@ def import_actors(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
                   problems: list[DataError] | None = None) -> int:
     """Add a PETRARCH actor dictionary's entries to `kb`; returns how many were added.
 
-    A bad entry (no code, a malformed code or date) is skipped and reported into `problems`
-    as FILE:LINE: problem; `---` (PETRARCH's "no code") entries are skipped silently.
+    Problems are reported into `problems` as FILE:LINE: problem: a malformed code or date
+    is dropped (the entry keeps its other codes), an entry left without a code is skipped;
+    `---` (PETRARCH's "no code") entries are skipped silently.
     """
     added = 0
     where = path.name
@@ -328,15 +340,15 @@ def import_actors(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
             if problems is not None:
                 problems.append(DataError(str(path), block.line, problem))
 
+        for line, issue in block.issues:
+            if problems is not None:
+                problems.append(DataError(str(path), line, issue + " (code dropped)"))
         if block.problem is not None:
             report(block.problem)
             continue
         if not block.codes:
-            report(f"no code for {block.names[0]!r}")
-            continue
-        bad = next((b for s in block.codes if (b := _bad_code(s.code))), None)
-        if bad is not None:
-            report(bad)
+            if not block.issues:
+                report(f"no code for {block.names[0]!r}")
             continue
         # Dated codes become role spans (a restriction listed first wins where they
         # overlap); the default code stays an ordinary entry, so that outside the spans

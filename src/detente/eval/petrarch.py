@@ -202,11 +202,14 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
 
 # -- scoring ---------------------------------------------------------------------------
 def actor_code(actor: Actor | None) -> str:
-    """An actor's code as PETRARCH writes it: `---` for none, `---GOV` without a country."""
+    """An actor's code as PETRARCH writes it: `---` for none, `---GOV` without a country,
+    and an organisation's role appended to its code (IGOUNO with sector MIL: IGOUNOMIL)."""
     if actor is None:
         return NO_ACTOR
     if actor.country is None and actor.org is None and actor.code == actor.sector:
         return NO_ACTOR + actor.code
+    if actor.org is not None and actor.sector and not actor.code.endswith(actor.sector):
+        return actor.code + actor.sector
     return actor.code
 
 

@@ -6,7 +6,7 @@ Engines (local processes, Ray) call the same `process_many`, so events are ident
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,8 @@ from detente.actors.kb import KnowledgeBase, load_kb
 from detente.actors.resolve import DocActors, resolve_doc
 from detente.coding.coder import Coder
 from detente.coding.lexicon import Lexicon, load_lexicon
-from detente.coding.patterns import PatternSet, load_patterns
+from detente.coding.patterns import PatternSet, load_patterns, merge_patterns
+from detente.errors import DataError
 from detente.nlp.pipeline import Parser, Selector, load_nlp
 from detente.ontology import Ontology, load_ontology
 from detente.quotes.extract import extract_quotes
@@ -86,18 +87,43 @@ class Pipeline:
 
     @classmethod
     def load(cls, *, nlp: Language | None = None, actors_dir: Path | None = None,
-             verbs_dir: Path | None = None, full_parse: bool = False) -> Pipeline:
+             verbs_dir: Path | None = None, full_parse: bool = False,
+             petrarch_actors: Sequence[Path] = (), petrarch_agents: Sequence[Path] = (),
+             petrarch_verbs: Sequence[Path] = (),
+             problems: list[DataError] | None = None) -> Pipeline:
         """Load the model, the actor knowledge base, the ontology and the verb patterns.
 
         full_parse=True parses every sentence; the default parses only those that can hold
-        an event (and their context), with the same events.
+        an event (and their context), with the same events. PETRARCH-format dictionaries
+        add their actors and agents to the knowledge base; PETRARCH verb dictionaries
+        replace the packaged patterns. Their bad entries are skipped and reported into
+        `problems` as FILE:LINE: problem.
         """
         nlp = nlp or load_nlp()
         tokenizer = nlp.tokenizer
-        kb = load_kb(lambda s: [t.text for t in tokenizer(s)], actors_dir)
+
+        def tokenize(s: str) -> list[str]:
+            return [t.text for t in tokenizer(s)]
+
+        kb = load_kb(tokenize, actors_dir)
+        if petrarch_actors or petrarch_agents:
+            from detente.actors.petrarch import import_actors, import_agents
+
+            for path in petrarch_actors:
+                import_actors(kb, path, tokenize, problems)
+            for path in petrarch_agents:
+                import_agents(kb, path, tokenize, problems)
         ontology = load_ontology()
-        return cls(nlp, kb, ontology, load_patterns(ontology, verbs_dir), load_lexicon(),
-                   full_parse=full_parse)
+        if petrarch_verbs:
+            from detente.coding.petrarch import import_verbs
+            from detente.eval.petrarch import spacy_lemmatizer
+
+            sets = [import_verbs(p, ontology, problems, lemmatize=spacy_lemmatizer(nlp))
+                    for p in petrarch_verbs]
+            patterns = merge_patterns(sets)
+        else:
+            patterns = load_patterns(ontology, verbs_dir)
+        return cls(nlp, kb, ontology, patterns, load_lexicon(), full_parse=full_parse)
 
     def analyse(self, doc: Doc, article: Article) -> Result:
         actors: DocActors = resolve_doc(doc, self.kb, article.published)

@@ -152,3 +152,16 @@ def load_patterns(ontology: Ontology, folder: Path | None = None, *, strict: boo
     by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
                for k, v in acc.items()}
     return PatternSet(by_head, classes)
+
+
+def merge_patterns(sets: list[PatternSet]) -> PatternSet:
+    """Several pattern sets as one, earlier sets first among equally specific patterns."""
+    acc: dict[tuple[bool, str], list[Pattern]] = defaultdict(list)
+    classes: dict[str, frozenset[str]] = {}
+    for ps in sets:
+        classes.update(ps.classes)
+        for key, pats in ps.by_head.items():
+            acc[key].extend(pats)
+    by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
+               for k, v in acc.items()}
+    return PatternSet(by_head, classes)

@@ -7,7 +7,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
 app.add_typer(actors_app, name="actors")
 
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD "
@@ -37,6 +37,24 @@ ActorsOpt = Annotated[Path | None, typer.Option("--actors-dir", help="Folder of 
                                                 "files in detente's format (default: packaged).")]
 VerbsOpt = Annotated[Path | None, typer.Option("--verbs-dir", help="Folder of verb pattern "
                                                "files in detente's format (default: packaged).")]
+PetActors = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="A PETRARCH/TABARI actor dictionary to add (repeatable).")]
+PetAgents = Annotated[list[Path] | None, typer.Option(
+    "--agents", help="A PETRARCH/TABARI agent dictionary to add (repeatable).")]
+PetVerbs = Annotated[list[Path] | None, typer.Option(
+    "--verbs", help="A PETRARCH verb dictionary (CAMEO.verbpatterns format) to code with "
+    "instead of the packaged patterns (repeatable).")]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Where the coder's knowledge comes from, as the options of a command say."""
+
+    actors_dir: Path | None = None
+    verbs_dir: Path | None = None
+    actors: tuple[Path, ...] = ()
+    agents: tuple[Path, ...] = ()
+    verbs: tuple[Path, ...] = ()
 
 
 class _Problems:
@@ -71,11 +89,25 @@ def _articles(paths: Sequence[str], date: str | None, problems: _Problems) -> It
             yield item
 
 
-def _pipeline(actors_dir: Path | None = None, verbs_dir: Path | None = None) -> Any:
+def _pipeline(k: Knowledge | None = None) -> Any:
+    from detente.errors import DataError
     from detente.pipeline import Pipeline
 
+    k = k or Knowledge()
+    for path in (*k.actors, *k.agents, *k.verbs):
+        if not path.is_file():
+            raise UserError(f"{path}: no such dictionary file")
+    problems: list[DataError] = []
     with err.status("loading the model and knowledge base", spinner="dots"):
-        return Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir)
+        pipe = Pipeline.load(actors_dir=k.actors_dir, verbs_dir=k.verbs_dir,
+                             petrarch_actors=k.actors, petrarch_agents=k.agents,
+                             petrarch_verbs=k.verbs, problems=problems)
+    for p in problems[:20]:
+        err.print(f"detente: skipped {p}", markup=False, highlight=False)
+    if len(problems) > 20:
+        err.print(f"detente: ... and {len(problems) - 20} more dictionary entries skipped",
+                  highlight=False)
+    return pipe
 
 
 def _finish(problems: _Problems) -> None:
@@ -85,7 +117,8 @@ def _finish(problems: _Problems) -> None:
 
 @app.command()
 def code(paths: Paths, date: DateOpt = None, format: FormatOpt = "table",
-         actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None) -> None:
+         actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None, actors: PetActors = None,
+         agents: PetAgents = None, verbs: PetVerbs = None) -> None:
     """Code articles into events without storing them."""
     from detente.interfaces.output import EVENT_CSV, check_format, print_events, write_records
 
@@ -93,7 +126,8 @@ def code(paths: Paths, date: DateOpt = None, format: FormatOpt = "table",
     problems = _Problems()
     articles = list(_articles(paths, date, problems))
     if articles:
-        pipe = _pipeline(actors_dir, verbs_dir)
+        pipe = _pipeline(Knowledge(actors_dir, verbs_dir, tuple(actors or ()),
+                                   tuple(agents or ()), tuple(verbs or ())))
         names = {c: v.name for c, v in pipe.ontology.codes.items()}
         for res in pipe.process_many(articles):
             if format == "table":
@@ -150,6 +184,7 @@ def articles(paths: Annotated[list[str] | None, typer.Argument(
 @app.command()
 def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
            actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None,
+           actors: PetActors = None, agents: PetAgents = None, verbs: PetVerbs = None,
            workers: Annotated[int, typer.Option(help="Worker processes (0: one per core for "
                                                 "large batches).")] = 0,
            verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per article "
@@ -197,7 +232,11 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
         with progress:
             task = progress.add_task("ingest", total=None, rate="-", ev=0)
             if head:
-                pipe = _pipeline(actors_dir, verbs_dir) if n_workers == 1 else None
+                know = Knowledge(actors_dir, verbs_dir, tuple(actors or ()),
+                                 tuple(agents or ()), tuple(verbs or ()))
+                if know.actors or know.agents or know.verbs:
+                    n_workers = 1  # imported dictionaries are loaded here, once
+                pipe = _pipeline(know) if n_workers == 1 else None
                 for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
                                      actors_dir=actors_dir, verbs_dir=verbs_dir):
                     art = res.article
@@ -349,11 +388,12 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="csv, parq
 
 @actors_app.command("lookup")
 def actors_lookup(text: Annotated[str, typer.Argument(help="A name or phrase.")],
-                  date: DateOpt = None, actors_dir: ActorsOpt = None) -> None:
+                  date: DateOpt = None, actors_dir: ActorsOpt = None,
+                  actors: PetActors = None, agents: PetAgents = None) -> None:
     """The Actor TEXT resolves to on DATE (JSON); exit 1 when none."""
     from detente.actors.lookup import lookup
 
-    pipe = _pipeline(actors_dir)
+    pipe = _pipeline(Knowledge(actors_dir, None, tuple(actors or ()), tuple(agents or ())))
     actor = lookup(pipe.nlp, pipe.kb, text, _date(date))
     if actor is None:
         err.print(f"detente: {text!r} resolves to no actor"
@@ -363,11 +403,12 @@ def actors_lookup(text: Annotated[str, typer.Argument(help="A name or phrase.")]
 
 
 @actors_app.command("stats")
-def actors_stats(actors_dir: ActorsOpt = None) -> None:
+def actors_stats(actors_dir: ActorsOpt = None, actors: PetActors = None,
+                 agents: PetAgents = None) -> None:
     """Counts of the knowledge base by kind."""
     from detente.actors.kb import stats
 
-    pipe = _pipeline(actors_dir)
+    pipe = _pipeline(Knowledge(actors_dir, None, tuple(actors or ()), tuple(agents or ())))
     for k, v in stats(pipe.kb).items():
         out.print(f"{k:>14}  {v}")
 

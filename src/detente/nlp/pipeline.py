@@ -123,12 +123,12 @@ class Parser:
         done = iter(self.nlp.pipe(todo, batch_size=self.batch_size,
                                   disable=[p for p in self.nlp.pipe_names
                                            if p not in self._parse_pipes]))
-        for doc, bounds, parts, parse, ner in plans:
+        for _, _, parts, parse, _ in plans:
             for n in sorted(parse):
                 parts[n] = next(done)
         if self._ner is not None:
             wanted = [parts[n] for _, _, parts, _, ner in plans for n in sorted(ner)]
-            for _ in self._ner.pipe(wanted, batch_size=self.batch_size):
+            for _ in self._ner.pipe(wanted, batch_size=self.batch_size):  # type: ignore[attr-defined]
                 pass  # annotates the docs in place
         return [self._join(doc, bounds, parts, parse) for doc, bounds, parts, parse, _ in plans]
 

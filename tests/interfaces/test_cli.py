@@ -109,3 +109,15 @@ def test_actor_lookup(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["code"] == "NORGOV"
     r = detente("actors", "lookup", "xyzzy plugh", cwd=tmp_path)
     assert r.returncode == 1 and r.stdout == ""
+
+
+def test_petrarch_dictionaries_join_the_knowledge_base(tmp_path: Path) -> None:
+    from ..conftest import need_shared
+
+    folder = need_shared("gold", "petrarch2-unittest", "dictionaries")
+    r = detente("actors", "lookup", "Arnor", "--date", "1995-01-01", "--actors",
+                str(folder / "PETR.Validate.actors.txt"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["code"] == "ARN"
+    r = detente("actors", "lookup", "Arnor", "--actors", "nope.txt", cwd=tmp_path)
+    assert r.returncode == 1 and "nope.txt" in r.stderr and "Traceback" not in r.stderr

@@ -179,7 +179,7 @@ class Coder:
         for c in f.head.children:
             if c.dep_ in ("amod", "compound"):
                 a = actors.actor(c)
-                if a is not None:
+                if a is not None and (a.country or a.org):  # "Russian support", not "general"
                     return [a]
         gov = governor(f.head)
         if gov is not None:

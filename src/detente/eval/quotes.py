@@ -28,12 +28,15 @@ Definitions (character offsets into the article text, words are `\\w+` runs):
   A gold source that is a bare speech verb ("said" in "..., said Hester": source and cue
   swapped, a slip of the annotation of inverted cues) is read from the cue span instead.
 
-The baseline is textacy's `direct_quotations` on the same spaCy Docs. It refuses a document
-with an odd number of quote marks (ValueError); such documents count as yielding no quotes.
+detente reads each article as `Pipeline.process` does (its own sentences, selective parsing).
+The baseline is textacy's `direct_quotations` on the same texts fully parsed by the same spaCy
+model, as textacy expects. It refuses a document with an odd number of quote marks
+(ValueError); such documents count as yielding no quotes.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -136,7 +139,7 @@ class QuoteReport:
 
     directory: Path
     ours: QuoteScore
-    baseline: QuoteScore
+    baseline: QuoteScore | None  # None when textacy is not installed
 
 
 # -- reading the gold -----------------------------------------------------------------------
@@ -344,20 +347,39 @@ def textacy_quotes(doc: Doc) -> list[Found] | None:
     return out
 
 
+def textacy_installed() -> bool:
+    """Whether the baseline can run (textacy is a development extra, not a dependency)."""
+    return importlib.util.find_spec("textacy") is not None
+
+
+def evaluate_docs(golds: Sequence[GoldDoc], pipeline: Pipeline, directory: Path,
+                  progress: Callable[[int, int], None] | None = None, *,
+                  baseline: bool = True) -> QuoteReport:
+    """Score detente, and textacy when installed and `baseline`, on these gold documents."""
+    baseline = baseline and textacy_installed()
+    mine: list[tuple[GoldDoc, list[Found] | None]] = []
+    base: list[tuple[GoldDoc, list[Found] | None]] = []
+    docs = pipeline.parser.pipe(g.text for g in golds)  # as `Pipeline.process` parses
+    for n, (gold, doc) in enumerate(zip(golds, docs, strict=True), 1):
+        mine.append((gold, ours(pipeline, doc, gold)))
+        if progress is not None:
+            progress(n, len(golds) * (2 if baseline else 1))
+    if baseline:
+        full = pipeline.nlp.pipe(g.text for g in golds)
+        for n, (gold, doc) in enumerate(zip(golds, full, strict=True), len(golds) + 1):
+            base.append((gold, textacy_quotes(doc)))
+            if progress is not None:
+                progress(n, 2 * len(golds))
+    return QuoteReport(directory, score("detente", mine),
+                       score("textacy", base) if baseline else None)
+
+
 def evaluate(directory: Path, limit: int | None = None, pipeline: Pipeline | None = None,
              progress: Callable[[int, int], None] | None = None) -> QuoteReport:
     """Score detente and textacy on the PolNeAR split in `directory` (first `limit` docs)."""
+    golds = read_polnear(directory, limit)
     if pipeline is None:
         from detente.pipeline import Pipeline
 
         pipeline = Pipeline.load()
-    golds = read_polnear(directory, limit)
-    mine: list[tuple[GoldDoc, list[Found] | None]] = []
-    base: list[tuple[GoldDoc, list[Found] | None]] = []
-    for n, (gold, doc) in enumerate(zip(golds, pipeline.nlp.pipe(g.text for g in golds),
-                                        strict=True), 1):
-        mine.append((gold, ours(pipeline, doc, gold)))
-        base.append((gold, textacy_quotes(doc)))
-        if progress is not None:
-            progress(n, len(golds))
-    return QuoteReport(directory, score("detente", mine), score("textacy", base))
+    return evaluate_docs(golds, pipeline, directory, progress)

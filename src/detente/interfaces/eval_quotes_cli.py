@@ -53,10 +53,14 @@ def quotes_command(directory: Path, limit: int | None, show_misses: int = 0) -> 
                       str(s.failed_docs))
 
     row(report.ours)
-    row(report.baseline)
+    if report.baseline is not None:
+        row(report.baseline)
     out.print(table)
     out.print(DEFINITIONS, markup=False, highlight=False)
-    if report.baseline.failed_docs:
+    if report.baseline is None:
+        out.print("textacy is not installed, so no baseline (pip install 'detente[dev]').",
+                  markup=False)
+    elif report.baseline.failed_docs:
         out.print(f"textacy refused {report.baseline.failed_docs} documents (an odd number of "
                   "quote marks); they count as yielding no quotes.", markup=False)
     if show_misses:

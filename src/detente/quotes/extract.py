@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import DocActors
 from detente.coding.lexicon import Lexicon
+from detente.nlp.pipeline import sentences
 from detente.quotes.marks import Marked, paragraphs, quoted_spans
 from detente.quotes.speakers import Speaker, Speakers
 from detente.records import Quote
@@ -44,6 +45,7 @@ class _Cue:
     lemma: str | None  # None for a byline: '“...” ― Pamela Padilla'
     token: Token
     subject: Token | None
+    words: Span | None = None  # the speaker's words when the parse cannot tell them
 
 
 def _quote_id(article_id: str, start: int, end: int) -> str:
@@ -82,7 +84,7 @@ class _Finder:
         self.doc = doc
         self.lex = lex
         self.marked = marked
-        self.sents: list[Span] = list(doc.sents)
+        self.sents: list[Span] = sentences(doc)
         self.sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
         inside: set[int] = set()
         for m in marked:
@@ -229,8 +231,8 @@ class _Finder:
             if subj is not None:
                 return _Cue(t.lemma_, t, subj)
         names = [t for t in before if t.ent_type_ == "PERSON"]
-        if not names and len(before) <= 4:
-            names = [t for t in before if t.pos_ == "PROPN"]  # headline "Kasich: ‘...’"
+        if not names and len(before) <= 4:  # a headline, "Kasich: ‘...’"
+            names = [t for t in before if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)]
         return _Cue(None, self.doc[prev], names[-1]) if names else None
 
     def byline(self, m: Marked) -> _Cue | None:
@@ -252,13 +254,15 @@ class _Finder:
             if (t.pos_ != "PROPN" and not (t.is_title and t.is_alpha)) or "\n" in t.text:
                 break
             run.append(t)
-        return _Cue(None, after[0], run[-1]) if run else None
+        return _Cue(None, after[0], run[-1], self.doc[run[0].i: run[-1].i + 1]) if run else None
 
     def earlier(self, span: Span) -> _Cue | None:
         """The latest cue before the quote, in its sentence or the few before, a subject first."""
         first = self.sent_of.get(span.start, 0)
         lo = self.sents[max(first - CUE_WINDOW, 0)].start
         cues = [c for t in self.doc[lo: span.start] if (c := self.cue(t)) is not None]
+        # The reporting verb, not one it reports ("X said the alliance would answer ...")
+        cues = [c for c in cues if not any(self.cue(a) for a in c.token.ancestors)] or cues
         with_subject = [c for c in cues if c.subject is not None]
         pool = with_subject or cues
         return pool[-1] if pool else None
@@ -314,7 +318,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
                 cue, speaker, lemma = None, last[2], last[3]  # the last speaker goes on
         if cue is not None:
             lemma = cue.lemma
-            speaker = speakers.of(cue.subject) if cue.subject is not None else None
+            speaker = speakers.of(cue.subject, cue.words) if cue.subject is not None else None
         if len(doc.text[m.start: m.end].split()) < 2:
             continue  # a scare-quoted word, not speech
         last = (final, span.end - 1, speaker, lemma)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import DocActors
+from detente.nlp.pipeline import sentences
 from detente.records import Actor
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -41,17 +42,22 @@ class Speakers:
         self.actors = actors
         self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_at = {t.i: e for e in self.people for t in e}
-        self._sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self._sent_of = {t.i: n for n, s in enumerate(sentences(doc)) for t in s}
         self.named: list[tuple[int, str]] = []  # (token index, name) of speakers so far
 
-    def of(self, tok: Token) -> Speaker:
-        """The speaker named by the noun phrase headed by `tok` (a cue's subject)."""
+    def of(self, tok: Token, words: Span | None = None) -> Speaker:
+        """The speaker named by the noun phrase headed by `tok` (a cue's subject), or by
+        `words` when the cue knows them better than the parse (a byline)."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "..., said Spicer, who added ...": the noun the clause is on
         toks = self.actors.phrase_tokens(tok)
         ent = self._person_at.get(tok.i)
         if ent is not None:
             toks = sorted({*toks, *ent}, key=lambda t: t.i)
+        if tok.pos_ == "PROPN":
+            toks = sorted({*toks, *self._propn_run(tok)}, key=lambda t: t.i)
+        if words is not None:
+            toks = sorted({*toks, *words}, key=lambda t: t.i)
         toks = [t for t in toks if t.dep_ != "det"] or toks
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         pronoun = tok.pos_ == "PRON"
@@ -67,6 +73,8 @@ class Speakers:
                 name = ante or (actor.name if actor else None)
         else:
             name = self._name(tok, ent, actor)
+        if name is None and words is not None:
+            name = words.text
         if name:
             self.named.append((tok.i, name))
         return Speaker(tok, start, end, name, actor, pronoun)
@@ -86,11 +94,16 @@ class Speakers:
         if tok.pos_ == "PROPN":
             # A name the entity recogniser missed ("Espinoza"), or an organisation ("Breitbart
             # News"): the run of proper nouns ending at the head.
-            start = tok.i
-            while start > max(tok.i - 4, 0) and self.doc[start - 1].pos_ == "PROPN":
-                start -= 1
-            return self.doc[start: tok.i + 1].text
+            return self._propn_run(tok).text
         return None
+
+    def _propn_run(self, tok: Token) -> Span:
+        """The proper nouns ending at `tok`: the name, where the parser or the entity
+        recogniser missed it ("― Sergey Lavrov", "Breitbart News")."""
+        start = tok.i
+        while start > max(tok.i - 4, 0) and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return self.doc[start: tok.i + 1]
 
     def _full(self, ent: Span) -> str:
         """A surname alone ("Spicer") as the full name it had earlier ("Sean Spicer")."""

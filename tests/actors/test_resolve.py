@@ -65,3 +65,10 @@ def test_descriptions_need_an_earlier_mention(pipeline: Pipeline) -> None:
 def test_the_government_is_the_salient_country(pipeline: Pipeline) -> None:
     m = mentions(pipeline, "Floods hit Pakistan on Monday. The government sent troops.")
     assert m["government"].code == "PAKGOV"
+
+
+def test_a_surname_alone_when_one_person_in_office_has_it(pipeline: Pipeline) -> None:
+    m = mentions(pipeline, "Putin met Erdogan in Sochi.", "2018-09-25")
+    assert m["Putin"].code == "RUSGOV" and m["Putin"].name == "Vladimir Putin"
+    assert m["Erdogan"].code == "TURGOV"
+    assert "Putin" not in mentions(pipeline, "Putin met Erdogan in Sochi.", "1990-01-01")

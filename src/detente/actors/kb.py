@@ -92,6 +92,15 @@ class KnowledgeBase:
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
     igos: dict[str, Entry] = field(default_factory=dict)  # code -> its first (main) entry
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def unique_surname(self, word: str, date: str | None) -> str | None:
+        """The one person with this surname holding a role on `date`, if only one does."""
+        names = self.surnames.get(word)
+        if not names:
+            return None
+        active = [n for n in names if self.person_role(n, date) is not None]
+        return active[0] if len(active) == 1 else None
 
     def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
         phrase = phrase.strip()
@@ -195,6 +204,9 @@ def _person_row(kb: KnowledgeBase, row: Row, tokenize: Tokenize) -> None:
                   end=row["end"] or None, reason=f"{Path(row.path).name}:{row.line}")
     kb.people[row["name"]].append(entry)
     for phrase in [row["name"], *row.multi("aliases")]:
+        last = phrase.split()[-1]
+        if len(phrase.split()) > 1 and last[:1].isupper() and len(last) > 3:
+            kb.surnames[last].add(row["name"])
         kb.add_name(tokenize, phrase, Entry("person", "", name=row["name"],
                                             reason=entry.reason))
     kb.counts["role spans"] += 1

@@ -169,7 +169,8 @@ class DocActors:
         # Only the head decides what a phrase is: "military interference" is no actor,
         # though "military" alone would be.
         if (own is None and not self._personish(tok) and tok.text not in self._surnames
-                and tok.lemma_.lower() not in GENERIC_COUNTRY):
+                and tok.lemma_.lower() not in GENERIC_COUNTRY
+                and self.kb.unique_surname(tok.text, self.date) is None):
             return None, ""
         entries = self._entries(toks)
         text = self._text(toks)
@@ -201,6 +202,14 @@ class DocActors:
             if role is not None:
                 why = f"surname of {name}, mentioned earlier: {role.role or role.code}"
                 return Actor(text, role.code, role.country, role.org, role.sector, name,
+                             why), "surname"
+        if (tok.pos_ == "PROPN" and own is None and not by_kind["igo"]
+                and (unique := self.kb.unique_surname(tok.text, self.date)) is not None):
+            role = self.kb.person_role(unique, self.date)
+            if role is not None:
+                self._surnames[tok.text] = unique
+                why = f"surname of {unique}, the only one in office then: {role.role}"
+                return Actor(text, role.code, role.country, role.org, role.sector, unique,
                              why), "surname"
         composed = self._compose(tok, text, by_kind, sector, self._person_name(tok, toks))
         if composed and composed.name is None:

@@ -231,7 +231,7 @@ class _Finder:
             if subj is not None:
                 return _Cue(t.lemma_, t, subj)
         names = [t for t in before if t.ent_type_ == "PERSON"]
-        if not names and len(before) <= 4:  # a headline, "Kasich: ‘...’"
+        if not names and not verbs:  # a headline, "Kasich: ‘...’", "A lesson from Lynch: ‘...’"
             names = [t for t in before if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)]
         return _Cue(None, self.doc[prev], names[-1]) if names else None
 
@@ -313,9 +313,11 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
         lemma: str | None = None
         if cue is None:
             cue = finder.earlier(span)
+            # The last speaker goes on, unless a cue with a speaker came after their words.
             if last is not None and first - last[0] <= CUE_WINDOW + 1 and (
-                    cue is None or cue.token.i < last[1]):
-                cue, speaker, lemma = None, last[2], last[3]  # the last speaker goes on
+                    cue is None or cue.token.i < last[1]
+                    or (cue.subject is None and last[2] is not None)):
+                cue, speaker, lemma = None, last[2], last[3]
         if cue is not None:
             lemma = cue.lemma
             speaker = speakers.of(cue.subject, cue.words) if cue.subject is not None else None

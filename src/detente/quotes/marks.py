@@ -84,13 +84,14 @@ def _close_curly_or_straight(text: str, mark: str, start: int, end: int
                              ) -> tuple[int, int] | None:
     """The closing mark of “ or ", which edited copy often mixes up (“...," and "...”).
 
-    Marks of the other kind nested inside ('"... question: “As you know ...?” ..."') open and
-    close their own quote; one that cannot be opening closes ours.
+    Marks nested inside ('"... question: “As you know ...?” ..."', or '“... what he calls
+    “hell” than ...”' where the writer reused the outer marks) open and close their own
+    quote; a straight mark that cannot be opening closes ours.
     """
     nested = False
     for i in range(start, end):
         ch = text[i]
-        if ch == "”" and (mark == "“" or not nested):
+        if ch == "”" and not nested:
             return i, 1
         if ch == "”":
             nested = False
@@ -103,8 +104,8 @@ def _close_curly_or_straight(text: str, mark: str, start: int, end: int
                 nested = True
             else:
                 return i, 1
-        elif ch == "“" and mark == '"':
-            nested = True
+        elif ch == "“" and (mark == '"' or _opens(text, i)):
+            nested = True  # '“... what he calls “hell” than ...”'
         elif ch == "“" and not text[i - 1].isspace() and (
                 i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?"):
             return i, 1  # a closing mark typed as an opening one: 'Mostly False.“'

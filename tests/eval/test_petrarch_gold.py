@@ -13,9 +13,12 @@ from tests.conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-# Measured on 2025-11-28 (detente-coder-1); see the commit that set them.
-UNITTEST_REPRODUCED_FLOOR = 15.0  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 85.0  # percent of our triples not expected
+# Measured on 2025-11-28 (detente-coder-1): unittest 62 of 359 reproduced (17.3%), 79.5% of
+# our triples extra; ud-petrarch-validation 84 of 308 (27.3%), 59.4% extra.
+UNITTEST_REPRODUCED_FLOOR = 16.0  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 82.0  # percent of our triples not expected
+UD_REPRODUCED_FLOOR = 25.0
+UD_EXTRA_CEILING = 63.0
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +38,12 @@ def test_petrarch2_unittest(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ev.extra_share <= UNITTEST_EXTRA_CEILING
     by_category = {c.name: c for c in ev.categories}
     assert by_category["DATE"].reproduced >= 5  # dated codes through person role spans
+
+
+def test_ud_petrarch_validation(nlp) -> None:  # type: ignore[no-untyped-def]
+    folder = need_shared("gold", "ud-petrarch-validation")
+    ev = run_petrarch(folder, nlp)
+    print("\n" + format_report(ev))
+    assert ev.skipped_errors == 7 and ev.skipped_unevaluated == 10
+    assert ev.reproduced_share >= UD_REPRODUCED_FLOOR
+    assert ev.extra_share <= UD_EXTRA_CEILING

@@ -135,6 +135,8 @@ class _Finder:
             while before > 0 and self.doc[before].text != "(":
                 before -= 1
             before -= 1
+        if before > 0 and self.doc[before].text == ",":  # "her adviser, Jake Sullivan, said"
+            before -= 1
         around = [before, tok.i + 1]
         if near is not None and near.end <= tok.i:
             around += range(near.end, tok.i)
@@ -267,9 +269,53 @@ class _Finder:
         pool = with_subject or cues
         return pool[-1] if pool else None
 
+    def framing(self, m: Marked, span: Span) -> _Cue | None:
+        """Any verb in the slot news reserves for the cue, when no speech verb is there:
+        '“...!” beamed Donald Hartley', '“...?” Trump went on', 'Hillary shot back, “...”'.
+        """
+        text = self.doc.text
+        if text[:m.end].rstrip()[-1:] in ",!?—–-":
+            for t in self.doc[span.end: span.end + 8]:
+                if t.is_quote or t.is_space:
+                    continue
+                if t.is_punct or "\n" in t.text:
+                    break
+                if t.pos_ == "VERB" and (subj := self._framing_subject(t, span)) is not None:
+                    return _Cue(t.lemma_, t, subj)
+        i = span.start - 1
+        while i >= 0 and (self.doc[i].is_quote or self.doc[i].is_space):
+            i -= 1
+        if i <= 0 or self.doc[i].text not in (",", ":"):
+            return None
+        i -= 1
+        while i > 0 and self.doc[i].dep_ in ("prt", "advmod"):
+            i -= 1
+        t = self.doc[i]
+        if t.pos_ == "VERB" and self.outside(t) and (
+                subj := self._framing_subject(t, span)) is not None:
+            return _Cue(t.lemma_, t, subj)
+        return None
+
+    def _framing_subject(self, verb: Token, span: Span) -> Token | None:
+        subj = _subject(verb, lambda t: self.outside(t) and not t.is_punct)
+        if subj is None:
+            subj = self._adjacent_name(verb, span)
+        if subj is None or self.para_of[subj.i] != self.para_of[verb.i]:
+            return None
+        return subj if subj.pos_ in ("PROPN", "NOUN", "PRON") else None
+
     def own(self, m: Marked, span: Span) -> _Cue | None:
-        return (self.linked(span) or self.byline(m) or self.nearest(span)
-                or self.according_to(span) or self.introduced(span))
+        """The quote's own cue: the first way that finds one with a speaker, else the first
+        cue found at all (a speech verb whose speaker the parse lost)."""
+        first: _Cue | None = None
+        for find in (lambda: self.linked(span), lambda: self.byline(m),
+                     lambda: self.framing(m, span), lambda: self.nearest(span),
+                     lambda: self.according_to(span), lambda: self.introduced(span)):
+            cue = find()
+            if cue is not None and cue.subject is not None:
+                return cue
+            first = first or cue
+        return first
 
 def _continues(text: str, prev: Marked, cur: Marked, paras: list[tuple[int, int]]) -> bool:
     """Whether `cur` opens the paragraph after the one where `prev` ran out unclosed."""

@@ -1,17 +1,27 @@
 """Finding quotes and who said them.
 
-Direct quotes are the spans between quote marks (`quotes.marks`). Each takes its cue from, in
-order: a speech verb the quote hangs from or that hangs from it ("“...,” Trump said", "said
-Stoltenberg", "Lavrov told reporters: “...”"); the nearest other speech verb of its sentences
-outside any quote; "according to X"; an introduction ending in a colon just before it ("Trump
-tweeted:"). A quote still without a cue is the same speech as its neighbours when it goes on
-from an unclosed quote in the paragraph before (wire style for a speech over several
-paragraphs, whose cue may come in any of them), and otherwise takes the nearest earlier cue in
-the sentences just before, as a reader would. Reported speech is the clause under a speech verb
-("Stoltenberg said he wants ...").
+Direct quotes are the spans between quote marks (`quotes.marks`). Each takes its cue from the
+first of these that finds one with a speaker (else the first that finds one at all):
+
+1. a speech verb the quote hangs from, or that hangs from it ("“...,” Trump said", "said
+   Stoltenberg", "Lavrov told reporters: “...”"), a nearer speech verb between the two
+   winning ("The spot ends with footage of Trump saying, “...”");
+2. a name after a dash closing the quote's line ("“...” ― Pamela Padilla");
+3. any verb in the slot news keeps for the cue ("“...!” beamed Hartley", "Hillary shot back,
+   “...”");
+4. the speech verb of the quote's sentences nearest to it, outside any quote;
+5. "according to X";
+6. an introduction ending in a colon ("Trump tweeted:", or a headline's "Kasich: ‘...’").
+
+Cues come only from the quote's own paragraphs. A quote still without a cue is the same speech
+as its neighbours when it goes on from an unclosed quote in the paragraph before (wire style
+for a speech over several paragraphs, whose cue may come in any of them); otherwise the last
+speaker goes on, unless a cue with a speaker came after their words, which then gives it.
+Reported speech is the clause under a speech verb ("Stoltenberg said he wants ...").
 
 Speakers are the cue's subject (climbing "saying" and "was quoted as saying" to the clause
-that has one) or the object of "according to", resolved by `quotes.speakers`.
+that has one, or a name right by a cue the parser left without one) or the object of
+"according to", resolved by `quotes.speakers`.
 """
 
 from __future__ import annotations
@@ -83,7 +93,6 @@ class _Finder:
     def __init__(self, doc: Doc, lex: Lexicon, marked: list[Marked]) -> None:
         self.doc = doc
         self.lex = lex
-        self.marked = marked
         self.sents: list[Span] = sentences(doc)
         self.sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
         inside: set[int] = set()
@@ -317,6 +326,7 @@ class _Finder:
             first = first or cue
         return first
 
+
 def _continues(text: str, prev: Marked, cur: Marked, paras: list[tuple[int, int]]) -> bool:
     """Whether `cur` opens the paragraph after the one where `prev` ran out unclosed."""
     if prev.closed:
@@ -351,8 +361,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
     # The previous quote: (sentence, last token, speaker, cue word), for speech that goes on.
     last: tuple[int, int, Speaker | None, str | None] | None = None
     for m, span, cue in zip(marked, spans, cues, strict=True):
-        if span is None:
-            continue
+        if span is None or len(doc.text[m.start: m.end].split()) < 2:
+            continue  # a scare-quoted word, not speech
         first = finder.sent_of.get(span.start, 0)
         final = finder.sent_of.get(span.end - 1, first)
         speaker: Speaker | None = None
@@ -367,8 +377,6 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
         if cue is not None:
             lemma = cue.lemma
             speaker = speakers.of(cue.subject, cue.words) if cue.subject is not None else None
-        if len(doc.text[m.start: m.end].split()) < 2:
-            continue  # a scare-quoted word, not speech
         last = (final, span.end - 1, speaker, lemma)
         quotes.append(Quote(
             _quote_id(article_id, m.start, m.end), article_id, doc.text[m.start: m.end], True,

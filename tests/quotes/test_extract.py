@@ -104,6 +104,12 @@ def test_byline_after_a_dash(pipeline: Pipeline) -> None:
     assert said_by(q, text) == "Sergey Lavrov" and q.cue is None
 
 
+def test_any_verb_in_the_cue_slot(pipeline: Pipeline) -> None:
+    text = "“This is a fantastic day for the alliance!” beamed Jens Stoltenberg."
+    (q,) = direct(pipeline, text)
+    assert said_by(q, text) == "Jens Stoltenberg" and q.cue == "beam"
+
+
 def test_headline_name_colon_quote(pipeline: Pipeline) -> None:
     text = ("Stoltenberg: ‘Russia Must Withdraw From Ukraine.’\n\n"
             "The alliance met in Brussels on Tuesday.")

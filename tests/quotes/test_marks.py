@@ -61,3 +61,8 @@ def test_closing_mark_typed_as_an_opening_one() -> None:
 def test_paragraphs_split_on_blank_lines_and_lines_opening_a_quote() -> None:
     text = "One.\n\nTwo.\n“Three.”"
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "“Three.”"]
+
+
+def test_outer_marks_reused_inside_a_quote() -> None:
+    text = "“I would rather live in what he calls “hell” than here,” she said."
+    assert spans(text) == [("I would rather live in what he calls “hell” than here,", True)]

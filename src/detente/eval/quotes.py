@@ -23,8 +23,10 @@ Definitions (character offsets into the article text, words are `\\w+` runs):
   the gold source's family name (for a pronoun source, that of the nearest earlier gold source
   that names someone: annotation-side coreference, as PolNeAR has no coreference of its own)
   equals the family name the system gives (its speaker's name, or for a pronoun speaker the
-  name the system resolved it to). Family name = last capitalised word of the first name in
-  the phrase, titles ("Mr.", "Sen.") and possessive owners ("Clinton's spokesman") skipped.
+  name the system resolved it to). Family name = the last capitalised word of the phrase's
+  head part (before a comma, a bracket, "who", "of", "for", "at", "from"), titles ("Mr.",
+  "Sen.") and possessive owners ("Clinton's spokesman Brian Fallon") skipped: "Trump
+  campaign manager Kellyanne Conway" is Conway.
   A gold source that is a bare speech verb ("said" in "..., said Hester": source and cue
   swapped, a slip of the annotation of inverted cues) is read from the cue span instead.
 
@@ -224,19 +226,15 @@ def _text_of(text: str, frags: Sequence[Frag]) -> str:
 
 
 def family_name(phrase: str | None) -> str | None:
-    """Last capitalised word of the first name in a phrase, or None (see the docstring)."""
+    """The family name a phrase gives its head, or None (see the module docstring)."""
     if not phrase:
         return None
     phrase = re.sub(r"(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s|’|')(?=\s|$)", " ", phrase)
     for part in re.split(r",|\(|\bwho\b|\bof\b|\bfor\b|\bat\b|\bfrom\b", phrase):
-        run: list[str] = []
-        for w in part.split():
-            if NAME_WORD.fullmatch(w) and w.lower().strip(".") not in TITLES:
-                run.append(w.strip(".’'"))
-            elif run:
-                break
-        if run:
-            return run[-1]
+        names = [w.strip(".’'") for w in part.split()
+                 if NAME_WORD.fullmatch(w) and w.lower().strip(".") not in TITLES]
+        if names:
+            return names[-1]
     return None
 
 

@@ -13,9 +13,9 @@ def lookup(nlp: Language, kb: KnowledgeBase, text: str, date: str | None) -> Act
     """The actor the phrase names on `date`, or None; its head noun decides."""
     doc = nlp(text)
     actors = resolve_doc(doc, kb, date)
-    heads = sorted(doc, key=lambda t: (t.head != t, -t.i))
-    for tok in heads:
-        a = actors.actor(tok)
-        if a is not None:
-            return Actor(text, a.code, a.country, a.org, a.sector, a.name, a.reason)
+    for tok in doc:
+        if tok.head == tok:  # the root: the words around it only modify it
+            a = actors.actor(tok)
+            if a is not None:
+                return Actor(text, a.code, a.country, a.org, a.sector, a.name, a.reason)
     return None

@@ -85,7 +85,7 @@ class DocActors:
             end_r, roles = self.kb.roles.longest(role_keys, i)
             if names and end_n >= end_r:
                 end, entries = end_n, names
-            elif roles:
+            elif roles and not _inside_name(doc, i, self.matches):
                 end, entries = end_r, roles
             else:
                 i += 1
@@ -170,7 +170,7 @@ class DocActors:
         # though "military" alone would be.
         if (own is None and not self._personish(tok) and tok.text not in self._surnames
                 and tok.lemma_.lower() not in GENERIC_COUNTRY
-                and self.kb.unique_surname(tok.text, self.date) is None):
+                and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
             return None, ""
         entries = self._entries(toks)
         text = self._text(toks)
@@ -185,7 +185,11 @@ class DocActors:
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
         sector = agent.sector if agent else None
         if by_kind["person"]:
-            name = by_kind["person"][0].name or text
+            people = [e for e in entries if e.kind == "person"]
+            # Several people share a name ("President Bush"): the one in office then.
+            name = next((e.name for e in people if e.name
+                         and self.kb.person_role(e.name, self.date) is not None),
+                        by_kind["person"][0].name) or text
             surname = name.split()[-1]
             self._surnames[surname] = name
             role = self.kb.person_role(name, self.date)
@@ -203,7 +207,7 @@ class DocActors:
                 why = f"surname of {name}, mentioned earlier: {role.role or role.code}"
                 return Actor(text, role.code, role.country, role.org, role.sector, name,
                              why), "surname"
-        if (tok.pos_ == "PROPN" and own is None and not by_kind["igo"]
+        if (tok.pos_ == "PROPN" and own is None and not by_kind["igo"] and _standalone(tok)
                 and (unique := self.kb.unique_surname(tok.text, self.date)) is not None):
             role = self.kb.person_role(unique, self.date)
             if role is not None:
@@ -276,13 +280,15 @@ class DocActors:
         return out
 
     def _pick(self, entries: tuple[Entry, ...]) -> list[Entry]:
-        """One entry per kind (all descriptions: which one applies depends on context)."""
+        """One entry per kind (all descriptions and people: which applies depends on
+        context and date)."""
         by_kind: dict[str, Entry] = {}
-        descriptions = [e for e in entries if e.kind == "description"]
+        several = [e for e in entries if e.kind in ("description", "person")]
         for e in entries:
             by_kind.setdefault(e.kind, e)
         by_kind.pop("description", None)
-        return [*by_kind.values(), *descriptions]
+        by_kind.pop("person", None)
+        return [*by_kind.values(), *several]
 
     def _compose(self, tok: Token, text: str, by_kind: dict[str, list[Entry]],
                  sector: str | None, name: str | None) -> Actor | None:
@@ -315,10 +321,13 @@ class DocActors:
             if c.dep_ == "poss":
                 return self.actor(c)
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        return self.actor(g)
+                        a = self.actor(g)
+                        # "soldiers from Gondor", "lawmakers in Fornost": whose they are
+                        if a is not None and (c.lower_ == "of" or a.country):
+                            return a
         return None
 
     def _agent_in_context(self, tok: Token, text: str, sector: str | None) -> Actor | None:
@@ -421,6 +430,24 @@ class DocActors:
 
     def _is_person(self, tok: Token) -> bool:
         return tok.lower_ in PERSON_PRONOUNS or any(s.i == tok.i and s.person for s in self._seen)
+
+
+def _inside_name(doc: Doc, i: int, matches: dict[int, _Match]) -> bool:
+    """A capitalised role word right after an unknown capitalised name word is part of
+    the name ("Wan Gang"), not a role."""
+    tok = doc[i]
+    if i == 0 or not tok.is_title:
+        return False
+    prev = doc[i - 1]
+    return prev.is_title and prev.pos_ == "PROPN" and (i - 1) not in matches and not (
+        prev.is_sent_start)
+
+
+def _standalone(tok: Token) -> bool:
+    """A name word on its own, not part of a longer name ("Ivanov", not "Valeriy Ivanov")."""
+    if tok.dep_ in ("compound", "flat"):
+        return False
+    return not any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in tok.children)
 
 
 def resolve_doc(doc: Doc, kb: KnowledgeBase, date: str | None) -> DocActors:

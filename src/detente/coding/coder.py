@@ -21,6 +21,7 @@ from detente.coding.frames import (
     full_lemma,
     governor,
     modified_lemma,
+    modifier_lemmas,
     noun_frame,
     verb_frame,
 )
@@ -63,14 +64,15 @@ class Coder:
         if p.obj is not None:
             o = f.obj
             if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
-                                              modified_lemma(o)):
+                                              modified_lemma(o), modifier_lemmas(o)):
                 return None
             consumed.add(o.i)
         pobj: Token | None = None
         if p.prep is not None:
             for lemma, o in f.preps:
                 if lemma in p.prep and (p.pobj is None or p.pobj.matches(
-                        o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o))):
+                        o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o),
+                        modifier_lemmas(o))):
                     pobj = o
                     break
             if pobj is None:
@@ -177,7 +179,7 @@ class Coder:
         if out or not f.nominal:
             return out
         for c in f.head.children:
-            if c.dep_ in ("amod", "compound"):
+            if c.dep_ in ("amod", "compound", "nmod"):
                 a = actors.actor(c)
                 if a is not None and (a.country or a.org):  # "Russian support", not "general"
                     return [a]
@@ -195,6 +197,28 @@ class Coder:
                 return [a]
         return []
 
+    def _first_actor_after(self, hit: _Hit, actors: DocActors, quotes: list[Quote],
+                           sources: list[Actor]) -> Actor | None:
+        """The first party named in the target slot's phrase, else among the predicate's
+        objects and prepositional phrases after it ("welcomed the resumption of ties with
+        Osgiliath", "condemned an attack by Osgiliath soldiers"), as PETRARCH reads it.
+        Clauses of their own are not searched: their actors act in their own events."""
+        own = {a.code for a in sources}
+        roots: list[Token] = []
+        if hit.target is not None:
+            roots.append(hit.target)
+        roots += [c for c in hit.head.children if c.i > hit.head.i
+                  and c.dep_ in ("dobj", "prep", "dative", "attr", "oprd")
+                  and c not in roots]
+        for root in roots:
+            for t in _phrase_subtree(root):
+                if t.pos_ not in ("NOUN", "PROPN") or not _argument_like(t, root):
+                    continue
+                a = actors.actor(t)
+                if a is not None and (a.country or a.org) and a.code not in own:
+                    return a
+        return None
+
     @staticmethod
     def _sense_mismatch(hit: _Hit, targets: list[Actor | None]) -> bool:
         """A pattern whose target is the object, filled by no actor, is another sense of
@@ -203,7 +227,7 @@ class Coder:
         if int(p.cameo[:2]) >= 15:
             return False  # force, coercion, violence: "Russia shelled Kharkiv" stands
         return (p.target == "dobj" and p.obj is None and hit.target is not None
-                and targets == [None] and hit.target.pos_ in ("NOUN", "PROPN"))
+                and targets == [None] and hit.target.pos_ == "NOUN")  # a PROPN: unknown actor
 
     # -- events -------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]
@@ -220,6 +244,9 @@ class Coder:
                 sources = self._sources(hit, actors, quotes)
                 targets: list[Actor | None] = [
                     *self._slot_actors(hit.target, actors, quotes)] or [None]
+                if targets == [None] and hit.pattern.target != "none":
+                    found = self._first_actor_after(hit, actors, quotes, sources)
+                    targets = [found] if found is not None else [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -314,6 +341,32 @@ def date_expressions(sent: Span) -> list[str]:
         elif low in MONTHS and t.text[:1].isupper():
             out.append(" ".join(x.text for x in toks[k:k + 4]))
     return out
+
+
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis",
+                     "pcomp"})
+# Prepositions that lead from an act to whom it concerns; "criteria for NATO membership"
+# or "talks in Paris" do not make NATO or France the target.
+TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "towards",
+                          "between", "at", "over"})
+
+
+def _argument_like(t: Token, root: Token) -> bool:
+    """The slot itself, a conjunct of it, or the object of a target-leading preposition."""
+    while t.dep_ in ("conj", "appos") and t != root:
+        t = t.head
+    return t == root or (t.dep_ == "pobj" and t.head.lower_ in TARGET_PREPS)
+
+
+def _phrase_subtree(root: Token) -> list[Token]:
+    """The tokens under `root` in text order, leaving out clauses hung below it."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _owned(noun: Token) -> bool:

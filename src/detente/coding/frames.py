@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 # Clauses whose missing subject is the governing verb's subject (control, participles,
 # coordinated verbs): "NATO agreed to send", "Speaking before meeting Lavrov, he ...".
-INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep"})
+INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep",
+                             "acomp"})  # acomp: "Arnor is about to restore ties"
 
 
 @dataclass(slots=True)
@@ -136,3 +137,8 @@ def modified_lemma(tok: Token) -> str:
     if not mods:
         return tok.lemma_.lower()
     return f"{mods[-1].lower_} {tok.lemma_.lower()}"
+
+
+def modifier_lemmas(tok: Token) -> tuple[str, ...]:
+    """The lemmas of a noun's compound and adjective modifiers."""
+    return tuple(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))

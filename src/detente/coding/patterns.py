@@ -25,9 +25,12 @@ class Constraint:
 
     words: frozenset[str]
 
-    def matches(self, lemma: str, full: str, text: str, modified: str = "") -> bool:
+    def matches(self, lemma: str, full: str, text: str, modified: str = "",
+                modifiers: tuple[str, ...] = ()) -> bool:
+        """The word, its compound or adjective reading, or any modifier word of it
+        ("two artillery shells" satisfies `artillery`)."""
         return (lemma in self.words or full in self.words or text in self.words
-                or modified in self.words)
+                or modified in self.words or any(m in self.words for m in modifiers))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,13 @@ from tests.conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-# Measured on 2025-11-28 (detente-coder-1): unittest 62 of 359 reproduced (17.3%), 79.5% of
-# our triples extra; ud-petrarch-validation 84 of 308 (27.3%), 59.4% extra.
-UNITTEST_REPRODUCED_FLOOR = 16.0  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 82.0  # percent of our triples not expected
-UD_REPRODUCED_FLOOR = 25.0
-UD_EXTRA_CEILING = 63.0
+# Measured on 2026-11-28 (detente-coder-1, after the fixes the first run pointed to):
+# unittest 135 of 359 reproduced (37.6%), 61.9% of our triples extra;
+# ud-petrarch-validation 150 of 308 (48.7%), 41.4% extra. (First run: 17.3% and 27.3%.)
+UNITTEST_REPRODUCED_FLOOR = 35.0  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 65.0  # percent of our triples not expected
+UD_REPRODUCED_FLOOR = 46.0
+UD_EXTRA_CEILING = 45.0
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.errors import E002, DetenteError, UserError
+from detente.interfaces.eval_cli import eval_app
 from detente.records import Article, InputProblem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -413,16 +414,7 @@ def actors_stats(actors_dir: ActorsOpt = None, actors: PetActors = None,
         out.print(f"{k:>14}  {v}")
 
 
-def _add_optional_apps() -> None:
-    """Sub-commands that live in their own modules (`detente eval ...`)."""
-    try:
-        from detente.interfaces.eval_cli import eval_app
-    except ImportError:
-        return
-    app.add_typer(eval_app, name="eval")
-
-
-_add_optional_apps()
+app.add_typer(eval_app, name="eval")
 
 
 def main(argv: list[str] | None = None) -> int:

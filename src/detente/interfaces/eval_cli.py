@@ -39,3 +39,20 @@ def petrarch(
         print(f"detente: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None
     print(format_report(result, show_misses))
+
+
+@eval_app.command("quotes")
+def quotes(
+    folder: Annotated[Path, typer.Argument(
+        help="A PolNeAR split folder of brat .ann/.txt pairs (gold/polnear/data/dev).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    show_misses: Annotated[int, typer.Option(
+        "--show-misses", help="List this many gold quotes we missed or misattributed.")] = 0,
+) -> None:
+    """Direct-quote recall and speaker accuracy on PolNeAR, beside textacy's baseline."""
+    from detente.interfaces.eval_quotes_cli import quotes_command
+
+    if not folder.is_dir():
+        print(f"detente: {folder}: no such folder", file=sys.stderr)
+        raise typer.Exit(1)
+    quotes_command(folder, limit, show_misses)

@@ -38,6 +38,7 @@ t.invasion-of\t190\tn:invasion\t\t\t\t\tdobj\t
 t.want-ties\t030\twant\t\t@ties\twith\t\tpobj\t
 t.say\t010\tsay\t\t\t\t\tnone\t
 t.agree\t030\tagree\t\t\t\t\tnone\t
+t.welcome\t041\twelcome\t\t\t\t\tdobj\t
 """
 
 
@@ -150,3 +151,32 @@ def test_quotes_carry_their_events(pipe: Pipeline) -> None:
     (q,) = [q for q in res.quotes if q.direct]
     assert q.speaker and q.speaker.code == "RUS" and q.cue == "say"
     assert plain[0].date == "2018-09-25"
+
+
+def test_coordinated_owners_give_one_actor_each(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "The ambassadors of France, Germany and Italy met with Russia."))
+    assert {("FRAGOV", "RUS", "040"), ("DEUGOV", "RUS", "040"),
+            ("ITAGOV", "RUS", "040")} <= got, got
+
+
+def test_first_party_after_the_verb_brings_its_conjuncts(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan welcomed the resumption of ties with China and India."))
+    assert {("JPN", "CHN", "041"), ("JPN", "IND", "041")} <= got, got
+
+
+def test_the_groups_own_possessive_is_no_target(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "France and Germany welcomed their resumption of ties with China."))
+    assert {("FRA", "CHN", "041"), ("DEU", "CHN", "041")} <= got, got
+    assert not any(t in ("FRA", "DEU") for _, t, _ in got), got
+
+
+def test_second_subject_beside_the_first(pipe: Pipeline) -> None:
+    # The parser hangs "Lions" and "Japan" both as subjects of "welcomed".
+    got = triples(code(pipe, "Lions, tigers, and Japan welcomed the resumption of ties "
+                             "with China."))
+    assert ("JPN", "CHN", "041") in got, got
+
+
+def test_bare_speech_of_an_unknown_party_is_dropped(pipe: Pipeline) -> None:
+    assert code(pipe, "The weather was fine, a senior official said.") == []
+    assert [e.cameo for e in code(pipe, "Russia said the weather was fine.")] == ["010"]

@@ -148,9 +148,17 @@ class Coder:
         return None
 
     def _expand(self, tok: Token | None) -> list[Token]:
+        """A slot's token, its conjuncts, and a second subject the parser hung beside the
+        first ("Lions, tigers, and Gondor welcomed": two nsubj of one verb)."""
         if tok is None:
             return []
-        return [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+        out = [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+        if tok.dep_ == "nsubj" and tok.head != tok:
+            for c in tok.head.children:
+                if (c.dep_ == "nsubj" and c not in out and c.i < tok.head.i
+                        and c.pos_ in ("NOUN", "PROPN")):
+                    out += [c, *(x for x in c.conjuncts if x.pos_ in ("NOUN", "PROPN"))]
+        return sorted(out, key=lambda t: t.i)
 
     def _slot_actors(self, tok: Token | None, actors: DocActors, quotes: list[Quote]
                      ) -> list[Actor]:
@@ -161,6 +169,7 @@ class Coder:
             if a is None:
                 continue
             out.append(a)
+            out += self._coordinated_owners(t, a, actors)
             for mod in t.children:
                 if mod.dep_ not in ("amod", "compound") or not mod.conjuncts:
                     continue
@@ -171,6 +180,28 @@ class Coder:
                         out.append(Actor(f"{other.text} {t.text}", o.country + sector,
                                          o.country, None, a.sector, None,
                                          f"coordinated with '{mod.text}': {o.reason}"))
+        return out
+
+    @staticmethod
+    def _coordinated_owners(t: Token, a: Actor, actors: DocActors) -> list[Actor]:
+        """ "The ambassadors of Arnor, Osgiliath and Gondor": the role once per owner."""
+        if not a.sector or not a.country:
+            return []
+        out: list[Actor] = []
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("of", "from", "in"):
+                continue
+            for g in c.children:
+                owner = actors.actor(g) if g.dep_ == "pobj" else None
+                if owner is None or owner.country != a.country:
+                    continue
+                for other in g.conjuncts:
+                    o = actors.actor(other)
+                    if o is not None and o.country and o.country != a.country:
+                        out.append(Actor(f"{t.text} {c.text} {other.text}",
+                                         o.country + a.sector, o.country, None, a.sector,
+                                         None, f"role {a.sector} of '{other.text}', "
+                                         f"coordinated with '{g.text}': {o.reason}"))
         return out
 
     def _sources(self, hit: _Hit, actors: DocActors, quotes: list[Quote]) -> list[Actor]:
@@ -198,11 +229,12 @@ class Coder:
         return []
 
     def _first_actor_after(self, hit: _Hit, actors: DocActors, quotes: list[Quote],
-                           sources: list[Actor]) -> Actor | None:
+                           sources: list[Actor]) -> list[Actor]:
         """The first party named in the target slot's phrase, else among the predicate's
         objects and prepositional phrases after it ("welcomed the resumption of ties with
         Osgiliath", "condemned an attack by Osgiliath soldiers"), as PETRARCH reads it.
-        Clauses of their own are not searched: their actors act in their own events."""
+        Clauses of their own are not searched: their actors act in their own events.
+        Parties coordinated with it are targets too ("ties with Rohan, Fornost and Bree")."""
         own = {a.code for a in sources}
         roots: list[Token] = []
         if hit.target is not None:
@@ -216,8 +248,21 @@ class Coder:
                     continue
                 a = actors.actor(t)
                 if a is not None and (a.country or a.org) and a.code not in own:
-                    return a
-        return None
+                    out = [a]
+                    for c in t.conjuncts:
+                        o = actors.actor(c)
+                        if (o is not None and (o.country or o.org) and o.code not in own
+                                and all(o.code != x.code for x in out)):
+                            out.append(o)
+                    return out
+        return []
+
+    def _empty_statement(self, hit: _Hit, src: Actor) -> bool:
+        """ "..., a senior official said": a bare speech verb of someone of no known party,
+        to no one, says nothing an analyst can use."""
+        p = hit.pattern
+        return (not (src.country or src.org) and p.specificity == 0
+                and self.lexicon.has("speech", hit.head.lemma_))
 
     @staticmethod
     def _sense_mismatch(hit: _Hit, targets: list[Actor | None]) -> bool:
@@ -242,11 +287,15 @@ class Coder:
             date = self._date(sent, article.published)
             for hit in hits:
                 sources = self._sources(hit, actors, quotes)
+                own = {a.code for a in sources}
+                slot = self._slot_actors(hit.target, actors, quotes)
+                # A target that is one of several sources is the group's own ("Rohan and
+                # Bree welcomed their resumption of ties with ..."): look further.
                 targets: list[Actor | None] = [
-                    *self._slot_actors(hit.target, actors, quotes)] or [None]
+                    *(a for a in slot if len(sources) < 2 or a.code not in own)] or [None]
                 if targets == [None] and hit.pattern.target != "none":
-                    found = self._first_actor_after(hit, actors, quotes, sources)
-                    targets = [found] if found is not None else [None]
+                    targets = [*self._first_actor_after(hit, actors, quotes, sources)
+                               ] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -262,6 +311,8 @@ class Coder:
                             if len(targets) > 1:
                                 continue
                             tgt = None  # acting on oneself ("deploys to its members")
+                        if tgt is None and self._empty_statement(hit, src):
+                            continue
                         ev = self._event(article, n, sent, date, hit, src, tgt, quotes)
                         if ev.event_id not in seen:
                             seen.add(ev.event_id)

@@ -135,8 +135,10 @@ def test_verbs_and_defaults(imported: tuple[PatternSet, list[DataError], dict[st
     phrasal = [p for p in ps.candidates(False, "break") if p.prt == "down"]
     assert phrasal and {p.cameo for p in phrasal} >= {"171", "161"}  # 1717 mapped
     assert counts["codes mapped to a CAMEO parent"] >= 1
-    assert counts["reciprocal codes: only the first part kept"] >= 1
-    assert {p.cameo for p in ps.candidates(False, "arrive")} == {"032"}
+    assert counts["reciprocal codes"] >= 1
+    arrive = ps.candidates(False, "arrive")
+    assert {p.cameo for p in arrive} == {"032"}
+    assert {p.reciprocal for p in arrive} == {"033"}  # [032:033]: the host receives
 
 
 def test_what_cannot_be_expressed_is_reported(

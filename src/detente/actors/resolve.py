@@ -179,7 +179,8 @@ class DocActors:
             by_kind[e.kind].append(e)
         # A role word counts when it heads the phrase ("Russian naval forces") or titles a
         # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
-        head_is_person = self._personish(tok) or bool(by_kind["person"])
+        head_is_person = (self._personish(tok) or bool(by_kind["person"])
+                          or self._titled(tok, toks))
         head_roles = [e for e in (own.entries if own else ()) if e.kind == "agent"]
         agent = head_roles[0] if head_roles else (
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
@@ -262,6 +263,18 @@ class DocActors:
             return tok.ent_type_ == "PERSON"
         return (tok.pos_ == "PROPN" and tok.is_title and tok.i not in self.matches
                 and not tok.is_sent_start)
+
+    def _titled(self, tok: Token, toks: list[Token]) -> bool:
+        """A capitalised role word before a proper-noun head is a title ("Bree President
+        Romendacil"), though a dictionary lists the name as its country's actor."""
+        if tok.pos_ != "PROPN":
+            return False
+        for t in toks:
+            m = self.matches.get(t.i)
+            if (t.i < tok.i and t.is_title and m is not None and m.end <= tok.i
+                    and any(e.kind == "agent" for e in m.entries)):
+                return True
+        return False
 
     def _person_name(self, tok: Token, toks: list[Token]) -> str | None:
         names = [t for t in toks if t.ent_type_ == "PERSON"

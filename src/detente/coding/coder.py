@@ -313,10 +313,16 @@ class Coder:
                             tgt = None  # acting on oneself ("deploys to its members")
                         if tgt is None and self._empty_statement(hit, src):
                             continue
-                        ev = self._event(article, n, sent, date, hit, src, tgt, quotes)
-                        if ev.event_id not in seen:
-                            seen.add(ev.event_id)
-                            events.append(ev)
+                        pairs = [(src, tgt, hit.pattern.cameo)]
+                        if tgt is not None and hit.pattern.reciprocal is not None:
+                            # PETRARCH's [032:033]: the target does 033 back.
+                            pairs.append((tgt, src, hit.pattern.reciprocal))
+                        for a, b, cameo in pairs:
+                            ev = self._event(article, n, sent, date, hit, a, b, quotes,
+                                             cameo)
+                            if ev.event_id not in seen:
+                                seen.add(ev.event_id)
+                                events.append(ev)
         return events
 
     def _date(self, sent: Span, published: str | None) -> str | None:
@@ -331,9 +337,9 @@ class Coder:
         return published
 
     def _event(self, article: Article, n: int, sent: Span, date: str | None, hit: _Hit,
-               src: Actor, tgt: Actor | None, quotes: list[Quote]) -> Event:
+               src: Actor, tgt: Actor | None, quotes: list[Quote], cameo: str) -> Event:
         p = hit.pattern
-        c = self.ontology[p.cameo]
+        c = self.ontology[cameo]
         negated = is_negated(hit.head, self.lexicon)
         mod = modality(hit.head, self.lexicon)
         conf = 0.9 - 0.05 * max(0, 2 - p.specificity)
@@ -352,10 +358,10 @@ class Coder:
         text = sent.text.rstrip()
         end = start + len(text)
         return Event(
-            event_id=event_id_for(article.article_id, n, p.id, p.cameo, src.code,
+            event_id=event_id_for(article.article_id, n, p.id, cameo, src.code,
                                   tgt.code if tgt else "", head.idx),
             article_id=article.article_id, sentence=n, date=date, source=src, target=tgt,
-            cameo=p.cameo, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
+            cameo=cameo, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
             plover={"type": c.plover_type, "mode": c.plover_mode}, negated=negated,
             modality=mod,
             evidence={"text": text, "start": start, "end": end,

@@ -50,6 +50,8 @@ class Pattern:
     example: str
     where: str
     order: int
+    # PETRARCH's reciprocal code ([032:033]): the target does this back to the source.
+    reciprocal: str | None = None
 
     @property
     def specificity(self) -> int:

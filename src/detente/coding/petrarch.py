@@ -24,8 +24,9 @@ direct object. Not expressible, so skipped and reported: words before the verb
 source after the verb, compound actors (`%`), two prepositional phrases, words before a
 phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are
 not CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with
-a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. Of a
-reciprocal code (`[032:033]`: the target does 033 back) only the first part is kept.
+a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A
+reciprocal code (`[032:033]`: the target does 033 back) becomes the pattern's
+`reciprocal`, which the coder codes as a second event, source and target swapped.
 """
 
 from __future__ import annotations
@@ -389,6 +390,7 @@ class _Verb:
     tail: list[Item]  # words after the verb in a phrasal verb ("down" of BREAK_DOWN)
     code: str | None
     line: int
+    back: str | None = None  # the reciprocal part of [032:033]
 
 
 @dataclass(slots=True)
@@ -483,7 +485,7 @@ def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Ve
     codes = re.findall(r"\[([^\]]*)\]", text)
     name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", text).strip()
     try:
-        code, _back = read_code(codes[0]) if codes else (block.code, block.back)
+        code, back = read_code(codes[0]) if codes else (block.code, block.back)
     except ValueError as exc:
         return str(exc)
     words = [w for w in re.split(r"[\s_]+", name) if w]
@@ -505,7 +507,7 @@ def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Ve
             marked_form = [w for w in parts if w.startswith("+")]
             forms.append((marked_form[0] if marked_form else parts[0]).lstrip("+").lower())
     lemmas = tuple(dict.fromkeys(lemmatize(f) for f in forms if f.isalpha() or "-" in f))
-    return _Verb(lemmas or (verb.lower(),), tail, code, line)
+    return _Verb(lemmas or (verb.lower(),), tail, code, line, back)
 
 
 def verb_forms(verb: str) -> list[str]:
@@ -563,7 +565,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             add("codes mapped to a CAMEO parent")
         return mapped
 
-    def emit(verb: _Verb, slots: Slots, code: str, line: int, tag: str, tier: int) -> None:
+    def emit(verb: _Verb, slots: Slots, code: str, line: int, tag: str, tier: int,
+             back: str | None) -> None:
         obj_x, obj_a, obj_l = constraints(slots.obj, syn)
         pobj_x, pobj_a, pobj_l = constraints(slots.pobj, syn)
         shapes: list[tuple[int, Constraint | None, Constraint | None]] = []
@@ -590,7 +593,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     seen_ids.add(pid)
                     acc[(False, lemma)].append(Pattern(
                         pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
-                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids)))
+                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back))
                     add("patterns")
 
     for block in blocks:
@@ -599,11 +602,12 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                 probs.append(DataError(str(path), pl.line, "null code [---] (PETRARCH: do "
                                        "not code): detente patterns cannot block coding"))
                 continue
-            if pl.back is not None:
-                add("reciprocal codes: only the first part kept")
             code = code_for(pl.code, pl.line)
             if code is None:
                 continue
+            back = code_for(pl.back, pl.line) if pl.back else None
+            if back is not None:
+                add("reciprocal codes")
             reported = False
             for vn, verb in enumerate(block.verbs):
                 try:
@@ -613,7 +617,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         probs.append(DataError(str(path), pl.line, str(exc)))
                         reported = True
                     continue
-                emit(verb, slots, code, pl.line, f"-{vn}" if vn else "", 0)
+                emit(verb, slots, code, pl.line, f"-{vn}" if vn else "", 0, back)
         for verb in block.verbs:
             if verb.code is None:
                 continue
@@ -625,7 +629,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             except Untranslatable as exc:
                 probs.append(DataError(str(path), verb.line, str(exc)))
                 continue
-            emit(verb, slots, code, verb.line, "-default", 2)
+            back = code_for(verb.back, verb.line) if verb.back else None
+            emit(verb, slots, code, verb.line, "-default", 2, back)
     by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
                for k, v in acc.items()}
     classes = {"@" + name.lower(): syn.heads(name) for name in syn.raw}

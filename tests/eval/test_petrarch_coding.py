@@ -1,0 +1,63 @@
+"""Coding with a tiny set of PETRARCH dictionaries: what the importers carry to the coder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.coding.petrarch import dictionary_codes, import_verbs, with_codes
+from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+pytestmark = pytest.mark.model
+
+ACTORS = """\
+BREE  [BRE]
+GONDOR  [GON]
+ROHAN  [ROH]
+ROMENDACIL  [BRE]
+"""
+AGENTS = """\
+PRESIDENT [~GOV]
+"""
+VERBS = """\
+--- ARRIVE  [032:033]  ---
+ARRIVE
+--- AGREE [081] ---
+AGREE
+- % * [030:030]
+"""
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("petr")
+    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "agents.txt").write_text(AGENTS, encoding="utf-8")
+    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"],
+                  [folder / "agents.txt"])
+    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
+    patterns = import_verbs(folder / "verbs.txt", ontology,
+                            lemmatize=spacy_lemmatizer(pipeline.nlp),
+                            target_words=actor_head_words(kb))
+    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+
+
+def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    res = pipe.process(Article("t", text, published="1995-01-17"))
+    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+
+
+def test_reciprocal_code_gives_the_swapped_event(pipe: Pipeline) -> None:
+    got = triples(pipe, "Rohan arrived in Gondor on Monday.")
+    assert got == {("ROH", "GON", "032"), ("GON", "ROH", "033")}
+
+
+def test_a_title_before_a_name_listed_as_a_country_actor(pipe: Pipeline) -> None:
+    got = triples(pipe, "Bree President Romendacil arrived in Gondor on Monday.")
+    assert ("BREGOV", "GON", "032") in got, got

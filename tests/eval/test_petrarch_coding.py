@@ -61,3 +61,10 @@ def test_reciprocal_code_gives_the_swapped_event(pipe: Pipeline) -> None:
 def test_a_title_before_a_name_listed_as_a_country_actor(pipe: Pipeline) -> None:
     got = triples(pipe, "Bree President Romendacil arrived in Gondor on Monday.")
     assert ("BREGOV", "GON", "032") in got, got
+
+
+def test_compound_subject_parties_act_towards_each_other(pipe: Pipeline) -> None:
+    got = triples(pipe, "Gondor and Rohan agree that the dispute should be settled.")
+    assert got == {("GON", "ROH", "030"), ("ROH", "GON", "030")}, got
+    assert triples(pipe, "Gondor agrees that the dispute should be settled.") == {
+        ("GON", "---", "081")}

@@ -54,6 +54,8 @@ class Coder:
     # -- matching ------------------------------------------------------------------------
     def _fits(self, p: Pattern, f: Frame) -> _Hit | None:
         consumed: set[int] = set()
+        if p.compound and (f.subject is None or len(self._expand(f.subject)) < 2):
+            return None  # `% *` needs a coordinated subject
         if p.modifier is not None and not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
             for c in f.head.children
@@ -299,8 +301,9 @@ class Coder:
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
-                elif (len(sources) > 1 and targets == [None]
-                      and self.ontology[hit.pattern.cameo].root in MUTUAL_ROOTS):
+                elif len(sources) > 1 and (hit.pattern.compound or (
+                        targets == [None]
+                        and self.ontology[hit.pattern.cameo].root in MUTUAL_ROOTS)):
                     # "Russia and Ukraine held talks": with each other.
                     targets = list(sources)
                 if not sources or self._sense_mismatch(hit, targets):

@@ -52,6 +52,8 @@ class Pattern:
     order: int
     # PETRARCH's reciprocal code ([032:033]): the target does this back to the source.
     reciprocal: str | None = None
+    # PETRARCH's `% *`: the subject is coordinated and its parties act towards each other.
+    compound: bool = False
 
     @property
     def specificity(self) -> int:

@@ -19,9 +19,12 @@ right after the verb is the particle (`*_OUT`, `* DOWN FROM`), synsets become wo
 alternatives. Without a `+`, PETRARCH takes the first actor after the verb as the target;
 detente cannot search like that, so such a pattern yields two: one whose target is the
 object of a preposition (tried first: it is more specific) and one whose target is the
-direct object. Not expressible, so skipped and reported: words before the verb
-(auxiliaries, negation, governing verbs: detente finds negation and modality itself), the
-source after the verb, compound actors (`%`), two prepositional phrases, words before a
+direct object. A compound actor before the verb (`% *`: "Gondor and Rohan agree") makes
+a pattern that needs a coordinated subject whose parties act towards each other; one after
+the verb (`* WITH %`) is a target like `+`, its conjuncts each a target. Not expressible,
+so skipped and reported: words before the verb (auxiliaries, negation, governing verbs:
+detente finds negation and modality itself), the source after the verb, other words
+beside a compound actor, two prepositional phrases, words before a
 phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are
 not CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with
 a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A
@@ -186,6 +189,7 @@ class Slots:
     prep: frozenset[str] | None
     pobj: Phrase | None
     target: str | None  # dobj | pobj, or None: PETRARCH's "first actor after the verb"
+    compound: bool = False  # `% *`: the coordinated subject's parties, to each other
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -252,8 +256,11 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
     marks = {it.text for it in _flat(pre) if it.kind == "mark"}
     others = [it for it in _flat(pre) if not (it.kind == "mark" and it.text in "$^")]
     passive_target = False
-    if "%" in marks:
-        raise Untranslatable("compound actor (%) before the verb")
+    compound = "%" in marks
+    if compound and (len(marks) > 1 or len(others) > 1):
+        raise Untranslatable("compound actor (%) with other words before the verb")
+    if compound:
+        others = []
     if "+" in marks:
         rest = [it for it in others if not (it.kind == "mark" and it.text == "+")]
         if not rest or "$" in marks or any(
@@ -275,8 +282,8 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
             if it.text == "$":
                 raise Untranslatable("source ($) after the verb: detente takes the source "
                                      "from the subject")
-            if it.text == "%":
-                raise Untranslatable("compound actor (%) after the verb")
+            if it.text == "%":  # a coordinated target: each conjunct is one
+                it = Item("mark", "+")
             if it.text == "^":
                 if open_pp is not None:
                     open_pp.append(it)
@@ -338,7 +345,11 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
         target = "dobj"
     if target is None and pps:
         target = "dobj"
-    return Slots(prt, obj, prep, pobj, target)
+    if compound:
+        if target is not None and (obj_target or (target == "pobj" and pobj is None)):
+            raise Untranslatable("compound actor (%) before the verb and a target after it")
+        target = None
+    return Slots(prt, obj, prep, pobj, target, compound)
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -582,7 +593,9 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                 pobj = actor_heads  # the same rank as a pattern without `+` (below)
             variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [
                 (slots.prep, pobj, slots.target or "dobj")]
-            if slots.target is None and slots.prep is None:
+            if slots.compound:
+                variants = [(slots.prep, pobj, "none")]
+            elif slots.target is None and slots.prep is None:
                 variants = [(TARGET_PREPS, actor_heads, "pobj"), (None, None, "dobj")]
             for n_var, (prep, pob, target) in enumerate(variants):
                 for lemma in verb.lemmas:
@@ -593,7 +606,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     seen_ids.add(pid)
                     acc[(False, lemma)].append(Pattern(
                         pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
-                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back))
+                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back,
+                        slots.compound))
                     add("patterns")
 
     for block in blocks:

@@ -25,8 +25,6 @@ class DataError(DetenteError):
         super().__init__(f"{where}: {problem}")
 
 
-E001 = "no such file or folder"
 E002 = "not a valid date {value!r}: expected YYYY-MM-DD"
 E003 = "unknown output format {value!r}: choose one of {choices}"
 E004 = "cannot open the store {target!r}: {reason}"
-E005 = "unknown CAMEO code {value!r} (not in the ontology table)"

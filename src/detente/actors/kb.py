@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -260,7 +260,3 @@ def stats(kb: KnowledgeBase) -> dict[str, int]:
     out["name phrases"] = kb.names.size
     out["role phrases"] = kb.roles.size
     return out
-
-
-def all_codes(entries: Iterable[Entry]) -> set[str]:
-    return {e.code for e in entries}

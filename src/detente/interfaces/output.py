@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -93,6 +92,3 @@ def print_articles(articles: Sequence[Article], console: Console) -> None:
                   str(len(a.text)), a.duplicate_of or "")
     console.print(t)
 
-
-def stdout() -> TextIO:
-    return sys.stdout

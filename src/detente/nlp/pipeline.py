@@ -144,8 +144,3 @@ class Parser:
         joined = Doc.from_docs(parts, ensure_whitespace=False)
         joined.spans[SENTENCES] = [Span(joined, s, e) for s, e in bounds]
         return joined
-
-
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in order with the full pipeline (one Doc per text)."""
-    yield from nlp.pipe(texts, batch_size=batch_size)

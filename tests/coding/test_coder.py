@@ -39,6 +39,8 @@ t.want-ties\t030\twant\t\t@ties\twith\t\tpobj\t
 t.say\t010\tsay\t\t\t\t\tnone\t
 t.agree\t030\tagree\t\t\t\t\tnone\t
 t.welcome\t041\twelcome\t\t\t\t\tdobj\t
+t.criticize\t121\tcriticize\t\t\t\t\tdobj\t
+t.delay\t120\tdelay\t\t\t\t\tdobj\t
 """
 
 
@@ -180,3 +182,15 @@ def test_second_subject_beside_the_first(pipe: Pipeline) -> None:
 def test_bare_speech_of_an_unknown_party_is_dropped(pipe: Pipeline) -> None:
     assert code(pipe, "The weather was fine, a senior official said.") == []
     assert [e.cameo for e in code(pipe, "Russia said the weather was fine.")] == ["010"]
+
+
+def test_a_place_inside_the_object_is_its_concern(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan criticized the arrest of a man in China."))
+    assert ("JPN", "CHN", "121") in got, got
+    # where the act itself happened is no target
+    assert not any(t == "CHN" for _, t, _ in triples(code(pipe, "Japan welcomed talks in China.")))
+
+
+def test_the_groups_own_object_is_no_other_sense(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "France and Germany delayed their meeting."))
+    assert {("FRA", None, "120"), ("DEU", None, "120")} <= got, got

@@ -22,6 +22,7 @@ ROMENDACIL  [BRE]
 """
 AGENTS = """\
 PRESIDENT [~GOV]
+SOLDIER [~MIL]
 """
 VERBS = """\
 --- ARRIVE  [032:033]  ---
@@ -29,6 +30,11 @@ ARRIVE
 --- AGREE [081] ---
 AGREE
 - % * [030:030]
+--- DELAY [120] ---
+DELAY
+- % HAVE * [191]
+--- CONDEMN [122] ---
+CONDEMN
 """
 
 
@@ -68,3 +74,14 @@ def test_compound_subject_parties_act_towards_each_other(pipe: Pipeline) -> None
     assert got == {("GON", "ROH", "030"), ("ROH", "GON", "030")}, got
     assert triples(pipe, "Gondor agrees that the dispute should be settled.") == {
         ("GON", "---", "081")}
+
+
+def test_auxiliaries_beside_a_compound_actor(pipe: Pipeline) -> None:
+    got = triples(pipe, "Gondor and Rohan have delayed their meeting.")
+    assert got == {("GON", "ROH", "191"), ("ROH", "GON", "191")}, got
+
+
+def test_the_first_party_after_the_verb_in_text_order(pipe: Pipeline) -> None:
+    # "by Rohan soldiers" comes before "in Bree": the attackers are the target.
+    got = triples(pipe, "Gondor condemned an attack by Rohan soldiers in Bree on Monday.")
+    assert got == {("GON", "ROHMIL", "122")}, got

@@ -71,7 +71,8 @@ class Coder:
             consumed.add(o.i)
         pobj: Token | None = None
         if p.prep is not None:
-            for lemma, o in f.preps:
+            # In text order: PETRARCH takes the first actor after the verb.
+            for lemma, o in sorted(f.preps, key=lambda x: x[1].i):
                 if lemma in p.prep and (p.pobj is None or p.pobj.matches(
                         o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o),
                         modifier_lemmas(o))):
@@ -242,7 +243,7 @@ class Coder:
         if hit.target is not None:
             roots.append(hit.target)
         roots += [c for c in hit.head.children if c.i > hit.head.i
-                  and c.dep_ in ("dobj", "prep", "dative", "attr", "oprd")
+                  and c.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "advmod")
                   and c not in roots]
         for root in roots:
             for t in _phrase_subtree(root):
@@ -306,7 +307,7 @@ class Coder:
                         and self.ontology[hit.pattern.cameo].root in MUTUAL_ROOTS)):
                     # "Russia and Ukraine held talks": with each other.
                     targets = list(sources)
-                if not sources or self._sense_mismatch(hit, targets):
+                if not sources or (not slot and self._sense_mismatch(hit, targets)):
                     continue
                 for src in sources:
                     for tgt in targets:
@@ -412,10 +413,18 @@ TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "
 
 
 def _argument_like(t: Token, root: Token) -> bool:
-    """The slot itself, a conjunct of it, or the object of a target-leading preposition."""
+    """The slot itself, a conjunct of it, or the object of a target-leading preposition;
+    "in" too below another preposition's object ("the closure of guest houses in Bree"),
+    where the place is the concern, not where the act happened ("talks in Paris")."""
     while t.dep_ in ("conj", "appos") and t != root:
         t = t.head
-    return t == root or (t.dep_ == "pobj" and t.head.lower_ in TARGET_PREPS)
+    if t == root:
+        return True
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in TARGET_PREPS or (
+        prep.lower_ == "in" and prep.head != root and prep.head.dep_ == "pobj")
 
 
 def _phrase_subtree(root: Token) -> list[Token]:

@@ -59,7 +59,7 @@ PREPOSITIONS = frozenset({
 # Prepositions whose object PETRARCH would take as the target when no `+` says where it is
 # (the first actor after the verb); time and manner prepositions are left out.
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "toward", "towards",
-                          "into", "upon", "over", "from", "in", "about", "of", "between",
+                          "by", "into", "upon", "over", "from", "in", "about", "of", "between",
                           "among", "onto", "near", "across", "inside", "within"})
 # Words that say nothing about an object's head ("* THEIR ^ ABOUT +").
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my",
@@ -257,7 +257,11 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
     others = [it for it in _flat(pre) if not (it.kind == "mark" and it.text in "$^")]
     passive_target = False
     compound = "%" in marks
-    if compound and (len(marks) > 1 or len(others) > 1):
+    # Auxiliaries beside a compound actor say only tense: "% HAVE *" is "% *".
+    if compound and (len(marks) > 1 or any(
+            not (it.kind == "mark" and it.text == "%")
+            and f"{'&' if it.kind == 'syn' else ''}{it.text.lower()}" not in _PASSIVE_AUX
+            for it in others)):
         raise Untranslatable("compound actor (%) with other words before the verb")
     if compound:
         others = []

@@ -19,7 +19,7 @@ from detente.coding.coder import Coder
 from detente.coding.lexicon import Lexicon, load_lexicon
 from detente.coding.patterns import PatternSet, load_patterns, merge_patterns
 from detente.errors import DataError
-from detente.nlp.pipeline import Parser, Selector, load_nlp
+from detente.nlp.pipeline import Parser, load_nlp
 from detente.ontology import Ontology, load_ontology
 from detente.quotes.extract import extract_quotes
 from detente.records import Article, Event, Mention, Quote
@@ -35,66 +35,28 @@ class Result:
     mentions: tuple[Mention, ...]
 
 
-def _inflections(lemma: str, verb: bool) -> set[str]:
-    """Regular English forms of a lemma (a generous superset: extra forms cost nothing)."""
-    out = {lemma, lemma + "s", lemma + "es"}
-    if lemma.endswith("y"):
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if verb:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        out |= {stem + "ed", stem + "ing", lemma + "d", lemma + lemma[-1:] + "ed",
-                lemma + lemma[-1:] + "ing"}
-    return out
-
-
-def build_selector(nlp: Language, kb: KnowledgeBase, patterns: PatternSet,
-                   lexicon: Lexicon) -> Selector:
-    """What a sentence needs to be worth parsing: a form of a pattern head or speech verb,
-    and a word that can start an actor name or role."""
-    heads: dict[bool, set[str]] = {True: set(), False: set()}
-    for p in patterns:
-        heads[p.nominal].add(p.head)
-    heads[False] |= {w.split()[0] for w in lexicon.words.get("speech", frozenset())}
-    irregular: dict[str, set[str]] = {}
-    if "lemmatizer" in nlp.pipe_names:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")  # type: ignore[attr-defined]
-        for pos in ("verb", "noun"):
-            for form, lemmas in dict(table.get(pos, {})).items():
-                for lemma in lemmas:
-                    irregular.setdefault(lemma, set()).add(form)
-    triggers: set[str] = set()
-    for nominal, lemmas in heads.items():
-        for lemma in lemmas:
-            triggers |= _inflections(lemma, verb=not nominal) | irregular.get(lemma, set())
-    actor_words = {k for k in kb.names.root if k != "\x00"} | {
-        k for k in kb.roles.root if k != "\x00"}
-    return Selector(frozenset(triggers), frozenset(actor_words))
-
-
 class Pipeline:
     """The loaded model and knowledge, ready to code articles."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase, ontology: Ontology,
-                 patterns: PatternSet, lexicon: Lexicon, *, full_parse: bool = False) -> None:
+                 patterns: PatternSet, lexicon: Lexicon) -> None:
         self.nlp = nlp
         self.kb = kb
         self.ontology = ontology
         self.patterns = patterns
         self.lexicon = lexicon
         self.coder = Coder(ontology, patterns, lexicon)
-        selector = None if full_parse else build_selector(nlp, kb, patterns, lexicon)
-        self.parser = Parser(nlp, selector)
+        self.parser = Parser(nlp)
 
     @classmethod
     def load(cls, *, nlp: Language | None = None, actors_dir: Path | None = None,
-             verbs_dir: Path | None = None, full_parse: bool = False,
+             verbs_dir: Path | None = None,
              petrarch_actors: Sequence[Path] = (), petrarch_agents: Sequence[Path] = (),
              petrarch_verbs: Sequence[Path] = (),
              problems: list[DataError] | None = None) -> Pipeline:
         """Load the model, the actor knowledge base, the ontology and the verb patterns.
 
-        full_parse=True parses every sentence; the default parses only those that can hold
-        an event (and their context), with the same events. PETRARCH-format dictionaries
+        PETRARCH-format dictionaries
         add their actors and agents to the knowledge base; PETRARCH verb dictionaries
         replace the packaged patterns. Their bad entries are skipped and reported into
         `problems` as FILE:LINE: problem.
@@ -123,7 +85,7 @@ class Pipeline:
             patterns = merge_patterns(sets)
         else:
             patterns = load_patterns(ontology, verbs_dir)
-        return cls(nlp, kb, ontology, patterns, load_lexicon(), full_parse=full_parse)
+        return cls(nlp, kb, ontology, patterns, load_lexicon())
 
     def analyse(self, doc: Doc, article: Article) -> Result:
         actors: DocActors = resolve_doc(doc, self.kb, article.published)

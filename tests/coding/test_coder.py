@@ -194,3 +194,8 @@ def test_a_place_inside_the_object_is_its_concern(pipe: Pipeline) -> None:
 def test_the_groups_own_object_is_no_other_sense(pipe: Pipeline) -> None:
     got = triples(code(pipe, "France and Germany delayed their meeting."))
     assert {("FRA", None, "120"), ("DEU", None, "120")} <= got, got
+
+
+def test_a_name_modifying_the_objects_word_is_a_target(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan criticized the attacks on Syria hospitals."))
+    assert ("JPN", "SYR", "121") in got, got

@@ -415,7 +415,10 @@ TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "
 def _argument_like(t: Token, root: Token) -> bool:
     """The slot itself, a conjunct of it, or the object of a target-leading preposition;
     "in" too below another preposition's object ("the closure of guest houses in Bree"),
-    where the place is the concern, not where the act happened ("talks in Paris")."""
+    where the place is the concern, not where the act happened ("talks in Paris"). A name
+    modifying such a word counts as it ("attacks on Gaza hospitals")."""
+    while t.dep_ in ("compound", "nmod", "poss") and t != root and t.head != t:
+        t = t.head
     while t.dep_ in ("conj", "appos") and t != root:
         t = t.head
     if t == root:

@@ -41,6 +41,8 @@ t.agree\t030\tagree\t\t\t\t\tnone\t
 t.welcome\t041\twelcome\t\t\t\t\tdobj\t
 t.criticize\t121\tcriticize\t\t\t\t\tdobj\t
 t.delay\t120\tdelay\t\t\t\t\tdobj\t
+t.seal-off\t191\tseal\toff\t\t\t\tdobj\t
+t.believe\t012\tbelieve\t\t\t\t\tdobj\t
 """
 
 
@@ -199,3 +201,31 @@ def test_the_groups_own_object_is_no_other_sense(pipe: Pipeline) -> None:
 def test_a_name_modifying_the_objects_word_is_a_target(pipe: Pipeline) -> None:
     got = triples(code(pipe, "Japan criticized the attacks on Syria hospitals."))
     assert ("JPN", "SYR", "121") in got, got
+
+
+def test_a_participle_describing_the_object_is_searched(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Russian soldiers sealed off the roads leading into Ukraine."))
+    assert ("RUSMIL", "UKR", "191") in got, got
+
+
+def test_the_subject_of_the_clause_after_the_verb(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan believes China and India will cope with the crisis."))
+    assert {("JPN", "CHN", "012"), ("JPN", "IND", "012")} <= got, got
+
+
+def test_a_preposition_right_after_the_verb_read_as_its_particle() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.coding.coder import _particle_as_preposition
+    from detente.coding.frames import verb_frame
+
+    words = ["Soldiers", "cordoned", "off", "the", "roads", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
+    f = verb_frame(doc[1])
+    assert f.prt is None and f.obj is None
+    read = _particle_as_preposition(f, ["off"])
+    assert read is not None and read.prt == "off" and read.obj == doc[4]
+    assert _particle_as_preposition(f, ["up"]) is None

@@ -10,7 +10,7 @@ statements (01x) are kept only when the sentence yields nothing more specific.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -62,7 +62,10 @@ class Coder:
         ):
             return None
         if p.prt is not None and f.prt not in p.prt.split("|"):
-            return None
+            read = _particle_as_preposition(f, p.prt.split("|"))
+            if read is None:
+                return None
+            f = read
         if p.obj is not None:
             o = f.obj
             if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
@@ -249,16 +252,33 @@ class Coder:
             for t in _phrase_subtree(root):
                 if t.pos_ not in ("NOUN", "PROPN") or not _argument_like(t, root):
                     continue
-                a = actors.actor(t)
-                if a is not None and (a.country or a.org) and a.code not in own:
-                    out = [a]
-                    for c in t.conjuncts:
-                        o = actors.actor(c)
-                        if (o is not None and (o.country or o.org) and o.code not in own
-                                and all(o.code != x.code for x in out)):
-                            out.append(o)
-                    return out
+                found = self._party_and_conjuncts(t, actors, own)
+                if found:
+                    return found
+        # "Arnor believes Dagolath can cope", "allowed that Mordor isn't ...": what the
+        # clause after the verb is about, when nothing else names a party.
+        for c in hit.head.children:
+            if c.dep_ != "ccomp" or c.i < hit.head.i:
+                continue
+            for t in c.children:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+                    found = self._party_and_conjuncts(t, actors, own)
+                    if found:
+                        return found
         return []
+
+    @staticmethod
+    def _party_and_conjuncts(t: Token, actors: DocActors, own: set[str]) -> list[Actor]:
+        a = actors.actor(t)
+        if a is None or not (a.country or a.org) or a.code in own:
+            return []
+        out = [a]
+        for c in t.conjuncts:
+            o = actors.actor(c)
+            if (o is not None and (o.country or o.org) and o.code not in own
+                    and all(o.code != x.code for x in out)):
+                out.append(o)
+        return out
 
     def _empty_statement(self, hit: _Hit, src: Actor) -> bool:
         """ "..., a senior official said": a bare speech verb of someone of no known party,
@@ -409,7 +429,7 @@ CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parata
 # Prepositions that lead from an act to whom it concerns; "criteria for NATO membership"
 # or "talks in Paris" do not make NATO or France the target.
 TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "towards",
-                          "between", "at", "over"})
+                          "between", "at", "over", "into"})
 
 
 def _argument_like(t: Token, root: Token) -> bool:
@@ -423,6 +443,8 @@ def _argument_like(t: Token, root: Token) -> bool:
         t = t.head
     if t == root:
         return True
+    if t.dep_ == "dobj" and t.head.dep_ == "acl":
+        return True  # "the parade supporting Gondor"
     if t.dep_ != "pobj":
         return False
     prep = t.head
@@ -431,14 +453,28 @@ def _argument_like(t: Token, root: Token) -> bool:
 
 
 def _phrase_subtree(root: Token) -> list[Token]:
-    """The tokens under `root` in text order, leaving out clauses hung below it."""
+    """The tokens under `root` in text order, leaving out clauses hung below it but for
+    participles that describe a noun ("the roads leading into Mordor")."""
     out: list[Token] = []
     stack = [root]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSES or (
+            c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")))
     return sorted(out, key=lambda t: t.i)
+
+
+def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
+    """The frame read with a preposition right after the verb as its particle ("cordoned
+    off the roads": the parser made "off" a preposition), or None if there is none."""
+    nxt = f.head.nbor(1) if f.head.i + 1 < len(f.head.doc) else None
+    if (f.nominal or f.prt is not None or nxt is None or nxt.dep_ != "prep"
+            or nxt.head != f.head or nxt.lower_ not in particles):
+        return None
+    obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    return replace(f, prt=nxt.lower_, obj=f.obj or obj,
+                   preps=[(lemma, o) for lemma, o in f.preps if o != obj])
 
 
 def _owned(noun: Token) -> bool:

@@ -229,3 +229,8 @@ def test_a_preposition_right_after_the_verb_read_as_its_particle() -> None:
     read = _particle_as_preposition(f, ["off"])
     assert read is not None and read.prt == "off" and read.obj == doc[4]
     assert _particle_as_preposition(f, ["up"]) is None
+
+
+def test_a_role_coordinated_with_a_countrys_role_is_that_countrys(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Russian soldiers and officials met with China."))
+    assert {("RUSMIL", "CHN", "040"), ("RUSGOV", "CHN", "040")} <= got, got

@@ -186,7 +186,7 @@ class Coder:
                         out.append(Actor(f"{other.text} {t.text}", o.country + sector,
                                          o.country, None, a.sector, None,
                                          f"coordinated with '{mod.text}': {o.reason}"))
-        return out
+        return _share_countries(out)
 
     @staticmethod
     def _coordinated_owners(t: Token, a: Actor, actors: DocActors) -> list[Actor]:
@@ -475,6 +475,22 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _share_countries(found: list[Actor]) -> list[Actor]:
+    """A role of no known country coordinated with roles of a country is that country's:
+    "Danish media and government", "lawmakers and officials in Fornost and Gondor"."""
+    owners = list(dict.fromkeys(a.country for a in found if a.country and a.sector))
+    if not owners:
+        return found
+    out: list[Actor] = []
+    for a in found:
+        if a.country or a.org or not a.sector:
+            out.append(a)
+            continue
+        out += [Actor(a.text, c + a.sector, c, None, a.sector, a.name,
+                      f"role {a.sector} coordinated with roles of {c}") for c in owners]
+    return out
 
 
 def _owned(noun: Token) -> bool:

@@ -177,3 +177,17 @@ def test_compound_subject(imported: tuple[PatternSet, list[DataError], dict[str,
     (pat,) = {p.id: p for p in _by_line(ps, "meet", _line("- % *"))}.values()
     assert pat.compound and pat.cameo == "030" and pat.reciprocal == "030"
     assert pat.target == "none"
+
+
+def test_a_lemma_two_blocks_claim_keeps_each_blocks_forms(tmp_path: Path, ontology: Ontology
+                                                          ) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("--- MEET [031:031] ---\nMEET\n--- MET [031:032] ---\nMET\n"
+                    "--- URGE [102] ---\nURGE\n", encoding="utf-8")
+    lemmas = {"met": "meet"}
+    ps = import_verbs(path, ontology, lemmatize=lambda w: lemmas.get(w, w))
+    by_back = {p.reciprocal: p for p in ps.candidates(False, "meet")}
+    assert by_back["031"].forms is not None and "meet" in by_back["031"].forms
+    assert by_back["032"].forms is not None and "met" in by_back["032"].forms
+    assert "met" not in by_back["031"].forms
+    assert all(p.forms is None for p in ps.candidates(False, "urge"))

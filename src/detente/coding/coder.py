@@ -104,6 +104,8 @@ class Coder:
                 continue
             frame = noun_frame(tok) if nominal else verb_frame(tok)
             for p in cands:
+                if p.forms is not None and tok.lower_ not in p.forms:
+                    continue
                 hit = self._fits(p, frame)
                 if hit is not None:
                     hits.append(hit)

@@ -54,6 +54,9 @@ class Pattern:
     reciprocal: str | None = None
     # PETRARCH's `% *`: the subject is coordinated and its parties act towards each other.
     compound: bool = False
+    # The word forms the head must have, where another block of a PETRARCH dictionary
+    # claims the same lemma ("MET [031:032]" beside "MEET [031:031]"); None: any form.
+    forms: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:

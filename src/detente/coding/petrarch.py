@@ -406,6 +406,7 @@ class _Verb:
     code: str | None
     line: int
     back: str | None = None  # the reciprocal part of [032:033]
+    forms: frozenset[str] = frozenset()  # the word forms PETRARCH matches
 
 
 @dataclass(slots=True)
@@ -522,7 +523,8 @@ def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Ve
             marked_form = [w for w in parts if w.startswith("+")]
             forms.append((marked_form[0] if marked_form else parts[0]).lstrip("+").lower())
     lemmas = tuple(dict.fromkeys(lemmatize(f) for f in forms if f.isalpha() or "-" in f))
-    return _Verb(lemmas or (verb.lower(),), tail, code, line, back)
+    return _Verb(lemmas or (verb.lower(),), tail, code, line, back,
+                 frozenset(f for f in forms if f.isalpha() or "-" in f))
 
 
 def verb_forms(verb: str) -> list[str]:
@@ -566,6 +568,14 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     where = path.name
     actor_heads = Constraint(target_words) if target_words else None
     seen_ids: set[str] = set()
+    # A lemma two blocks claim ("MEET" and "MET" both give "meet"): each block keeps the
+    # word forms it lists, as PETRARCH matches words, not lemmas.
+    claimed: dict[str, set[int]] = defaultdict(set)
+    for n_block, block in enumerate(blocks):
+        for verb in block.verbs:
+            for lemma in verb.lemmas:
+                claimed[lemma].add(n_block)
+    shared = {lemma for lemma, owners in claimed.items() if len(owners) > 1}
 
     def add(key: str) -> None:
         tally[key] = tally.get(key, 0) + 1
@@ -611,7 +621,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     acc[(False, lemma)].append(Pattern(
                         pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
                         "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back,
-                        slots.compound))
+                        slots.compound, verb.forms if lemma in shared else None))
                     add("patterns")
 
     for block in blocks:

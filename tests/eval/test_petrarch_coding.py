@@ -25,6 +25,9 @@ PRESIDENT [~GOV]
 SOLDIER [~MIL]
 """
 VERBS = """\
+&NEGAUX
++DID N'T
++WILL NOT
 --- ARRIVE  [032:033]  ---
 ARRIVE
 --- AGREE [081] ---
@@ -35,6 +38,10 @@ DELAY
 - % HAVE * [191]
 --- CONDEMN [122] ---
 CONDEMN
+--- CLASH [223] ---
+CLASH
+- &NEGAUX * OVER EFFORTS [904]
+- * OVER EFFORTS [121]
 """
 
 
@@ -85,3 +92,10 @@ def test_the_first_party_after_the_verb_in_text_order(pipe: Pipeline) -> None:
     # "by Rohan soldiers" comes before "in Bree": the attackers are the target.
     got = triples(pipe, "Gondor condemned an attack by Rohan soldiers in Bree on Monday.")
     assert got == {("GON", "ROHMIL", "122")}, got
+
+
+def test_negation_before_the_verb_makes_a_pattern_for_negated_verbs(pipe: Pipeline) -> None:
+    assert triples(pipe, "Gondor didn't clash over the efforts of Rohan.") == {
+        ("GON", "ROH", "904")}
+    assert triples(pipe, "Gondor clashed over the efforts of Rohan.") == {
+        ("GON", "ROH", "121")}

@@ -145,7 +145,7 @@ def test_what_cannot_be_expressed_is_reported(
         imported: tuple[PatternSet, list[DataError], dict[str, int]]) -> None:
     _, problems, _ = imported
     found = {p.line: p.problem for p in problems}
-    assert "words before the verb" in found[_line("- NOT *")]
+    assert _line("- NOT *") not in found  # a negated verb: see test_negated_pattern
     assert "source" in found[_line("- * IN $")]
     assert "null code" in found[_line("- * CARD")]
     assert _line("- % *") not in found  # a compound subject: see test_compound_subject
@@ -191,3 +191,14 @@ def test_a_lemma_two_blocks_claim_keeps_each_blocks_forms(tmp_path: Path, ontolo
     assert by_back["032"].forms is not None and "met" in by_back["032"].forms
     assert "met" not in by_back["031"].forms
     assert all(p.forms is None for p in ps.candidates(False, "urge"))
+
+
+def test_negated_pattern(imported: tuple[PatternSet, list[DataError], dict[str, int]]
+                         ) -> None:
+    ps, _, _ = imported
+    pats = _by_line(ps, "meet", _line("- NOT *"))
+    assert pats and all(p.negated and p.cameo == "112" for p in pats)
+    default = _by_line(ps, "meet", _line("MEET"))
+    cands = list(ps.candidates(False, "meet"))
+    assert all(cands.index(p) < cands.index(d) for p in pats for d in default
+               if d.target == p.target)  # tried before the plain verb

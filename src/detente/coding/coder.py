@@ -53,9 +53,20 @@ class Coder:
 
     # -- matching ------------------------------------------------------------------------
     def _fits(self, p: Pattern, f: Frame) -> _Hit | None:
+        hit = self._fit(p, f)
+        if (hit is None and p.prep is not None and p.prt is None and f.prt in p.prep
+                and f.obj is not None):
+            # "clash over the efforts": the parser made "over" a particle.
+            hit = self._fit(p, replace(f, prt=None, obj=None,
+                                       preps=[*f.preps, (f.prt, f.obj)]))
+        return hit
+
+    def _fit(self, p: Pattern, f: Frame) -> _Hit | None:
         consumed: set[int] = set()
         if p.compound and (f.subject is None or len(self._expand(f.subject)) < 2):
             return None  # `% *` needs a coordinated subject
+        if p.negated and not is_negated(f.head, self.lexicon):
+            return None
         if p.modifier is not None and not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
             for c in f.head.children

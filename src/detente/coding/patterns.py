@@ -57,11 +57,12 @@ class Pattern:
     # The word forms the head must have, where another block of a PETRARCH dictionary
     # claims the same lemma ("MET [031:032]" beside "MEET [031:031]"); None: any form.
     forms: frozenset[str] | None = None
+    negated: bool = False  # PETRARCH's `NOT *`: fits a negated verb only
 
     @property
     def specificity(self) -> int:
         return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
-                                           self.modifier))
+                                           self.modifier)) + self.negated
 
 
 @dataclass(frozen=True)

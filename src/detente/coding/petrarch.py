@@ -19,16 +19,17 @@ right after the verb is the particle (`*_OUT`, `* DOWN FROM`), synsets become wo
 alternatives. Without a `+`, PETRARCH takes the first actor after the verb as the target;
 detente cannot search like that, so such a pattern yields two: one whose target is the
 object of a preposition (tried first: it is more specific) and one whose target is the
-direct object. A compound actor before the verb (`% *`: "Gondor and Rohan agree") makes
-a pattern that needs a coordinated subject whose parties act towards each other; one after
-the verb (`* WITH %`) is a target like `+`, its conjuncts each a target. Not expressible,
-so skipped and reported: words before the verb (auxiliaries, negation, governing verbs:
-detente finds negation and modality itself), the source after the verb, other words
-beside a compound actor, two prepositional phrases, words before a
-phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are
-not CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with
-a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A
-reciprocal code (`[032:033]`: the target does 033 back) becomes the pattern's
+direct object. Negation before the verb (`NOT *`, `&NEGATVAUXVRB *`) makes a pattern for
+negated verbs only, tried before the others. A compound actor before the verb (`% *`:
+"Gondor and Rohan agree") makes a pattern that needs a coordinated subject whose parties
+act towards each other; one after the verb (`* WITH %`) is a target like `+`, its
+conjuncts each a target. Not expressible, so skipped and reported: other words before the verb
+(auxiliaries, governing verbs: detente finds modality itself), the
+source after the verb, other words beside a compound actor, two prepositional phrases,
+words before a phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and
+codes that are not CAMEO codes and have no CAMEO parent (unless the ontology given has
+them). A code with a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and
+counted. A reciprocal code (`[032:033]`: the target does 033 back) becomes the pattern's
 `reciprocal`, which the coder codes as a second event, source and target swapped.
 """
 
@@ -190,6 +191,7 @@ class Slots:
     pobj: Phrase | None
     target: str | None  # dobj | pobj, or None: PETRARCH's "first actor after the verb"
     compound: bool = False  # `% *`: the coordinated subject's parties, to each other
+    negated: bool = False  # `NOT *`, `&NEGATVAUXVRB *`: only for a negated verb
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -251,11 +253,35 @@ def _preposition(it: Item, syn: _Synsets) -> frozenset[str] | None:
     return None
 
 
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither"})
+_AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "could", "should",
+                          "wo", "ca", "shall", "must", "may", "might", "really"})
+
+
+def _negation(items: list[Item], syn: _Synsets) -> bool:
+    """Words before the verb that only negate it ("NOT *", "&NEGATVAUXVRB *" whose members
+    are "DID N'T", "WILL NOT"): at least one negation, the rest auxiliaries."""
+    def words(it: Item) -> list[list[str]]:
+        if it.kind == "syn":
+            return _member_phrases(it.text, syn)
+        return [[it.text]] if it.kind == "word" else [["?"]]
+
+    plain = NEGATIONS | _AUXILIARIES | {w.lstrip("&") for w in _PASSIVE_AUX}
+    found = False
+    for it in items:
+        phrases = words(it)
+        if not phrases or any(w.lower() not in plain for p in phrases for w in p):
+            return False
+        found = found or all(any(w.lower() in NEGATIONS for w in p) for p in phrases)
+    return found
+
+
 def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
     """Slots for one pattern: `pre` and `post` are the items before and after the verb."""
     marks = {it.text for it in _flat(pre) if it.kind == "mark"}
     others = [it for it in _flat(pre) if not (it.kind == "mark" and it.text in "$^")]
     passive_target = False
+    negated = False
     compound = "%" in marks
     # Auxiliaries beside a compound actor say only tense: "% HAVE *" is "% *".
     if compound and (len(marks) > 1 or any(
@@ -272,6 +298,8 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
                 for it in rest):
             raise Untranslatable("target before the verb and source after it")
         passive_target = True
+    elif others and _negation(others, syn):
+        negated = True
     elif others:
         words = " ".join(("&" if it.kind == "syn" else "") + it.text.upper() for it in others)
         raise Untranslatable(f"words before the verb ({words}): negation, modality and "
@@ -353,7 +381,7 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
         if target is not None and (obj_target or (target == "pobj" and pobj is None)):
             raise Untranslatable("compound actor (%) before the verb and a target after it")
         target = None
-    return Slots(prt, obj, prep, pobj, target, compound)
+    return Slots(prt, obj, prep, pobj, target, compound, negated)
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -621,7 +649,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     acc[(False, lemma)].append(Pattern(
                         pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
                         "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back,
-                        slots.compound, verb.forms if lemma in shared else None))
+                        slots.compound, verb.forms if lemma in shared else None,
+                        slots.negated))
                     add("patterns")
 
     for block in blocks:

@@ -43,6 +43,7 @@ t.criticize\t121\tcriticize\t\t\t\t\tdobj\t
 t.delay\t120\tdelay\t\t\t\t\tdobj\t
 t.seal-off\t191\tseal\toff\t\t\t\tdobj\t
 t.believe\t012\tbelieve\t\t\t\t\tdobj\t
+t.express\t013\texpress\t\t\t\t\tdobj\t
 """
 
 
@@ -234,3 +235,9 @@ def test_a_preposition_right_after_the_verb_read_as_its_particle() -> None:
 def test_a_role_coordinated_with_a_countrys_role_is_that_countrys(pipe: Pipeline) -> None:
     got = triples(code(pipe, "Russian soldiers and officials met with China."))
     assert {("RUSMIL", "CHN", "040"), ("RUSGOV", "CHN", "040")} <= got, got
+
+
+def test_the_subject_of_a_clause_on_the_object(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan expressed hopes that China would be drawn into talks "
+                             "by its ties with India."))
+    assert ("JPN", "CHN", "013") in got, got

@@ -270,9 +270,10 @@ class Coder:
                     return found
         # "Arnor believes Dagolath can cope", "allowed that Mordor isn't ...": what the
         # clause after the verb is about, when nothing else names a party.
-        for c in hit.head.children:
-            if c.dep_ != "ccomp" or c.i < hit.head.i:
-                continue
+        clauses = [c for c in hit.head.children if c.dep_ == "ccomp" and c.i > hit.head.i]
+        if hit.target is not None:  # "expressed hopes that Osgiliath could be drawn"
+            clauses += [c for c in hit.target.children if c.dep_ in ("acl", "ccomp")]
+        for c in clauses:
             for t in c.children:
                 if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
                     found = self._party_and_conjuncts(t, actors, own)
@@ -474,7 +475,8 @@ def _phrase_subtree(root: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSES or (
-            c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")))
+            c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
     return sorted(out, key=lambda t: t.i)
 
 

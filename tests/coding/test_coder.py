@@ -241,3 +241,8 @@ def test_the_subject_of_a_clause_on_the_object(pipe: Pipeline) -> None:
     got = triples(code(pipe, "Japan expressed hopes that China would be drawn into talks "
                              "by its ties with India."))
     assert ("JPN", "CHN", "013") in got, got
+
+
+def test_from_leads_to_a_target(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan welcomed the memos from China."))
+    assert ("JPN", "CHN", "041") in got, got

@@ -443,7 +443,7 @@ CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parata
 # Prepositions that lead from an act to whom it concerns; "criteria for NATO membership"
 # or "talks in Paris" do not make NATO or France the target.
 TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "towards",
-                          "between", "at", "over", "into"})
+                          "between", "at", "over", "into", "from"})
 
 
 def _argument_like(t: Token, root: Token) -> bool:

@@ -23,6 +23,7 @@ ROMENDACIL  [BRE]
 AGENTS = """\
 PRESIDENT [~GOV]
 SOLDIER [~MIL]
+PRIME_MINISTER [~GOV]
 """
 VERBS = """\
 &NEGAUX
@@ -99,3 +100,8 @@ def test_negation_before_the_verb_makes_a_pattern_for_negated_verbs(pipe: Pipeli
         ("GON", "ROH", "904")}
     assert triples(pipe, "Gondor clashed over the efforts of Rohan.") == {
         ("GON", "ROH", "121")}
+
+
+def test_a_capitalised_word_before_a_several_word_role_is_its_title(pipe: Pipeline) -> None:
+    got = triples(pipe, "Bree's Deputy Prime Minister Telemar arrived in Gondor on Monday.")
+    assert ("BREGOV", "GON", "032") in got, got

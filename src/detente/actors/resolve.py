@@ -85,7 +85,9 @@ class DocActors:
             end_r, roles = self.kb.roles.longest(role_keys, i)
             if names and end_n >= end_r:
                 end, entries = end_n, names
-            elif roles and not _inside_name(doc, i, self.matches):
+            elif roles and (end_r - i > 1 or not _inside_name(doc, i, self.matches)):
+                # a several-word role after a capitalised word is a title ("Deputy Prime
+                # Minister"); one word may be part of a name ("Wan Gang")
                 end, entries = end_r, roles
             else:
                 i += 1

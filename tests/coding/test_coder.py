@@ -246,3 +246,10 @@ def test_the_subject_of_a_clause_on_the_object(pipe: Pipeline) -> None:
 def test_from_leads_to_a_target(pipe: Pipeline) -> None:
     got = triples(code(pipe, "Japan welcomed the memos from China."))
     assert ("JPN", "CHN", "041") in got, got
+
+
+def test_lawmakers_of_coordinated_countries(pipe: Pipeline) -> None:
+    # Whether the parser coordinates the countries or hangs the second on "Lawmakers",
+    # both are the lawmakers' countries.
+    got = triples(code(pipe, "Lawmakers in France and Germany met with Russia."))
+    assert {("FRALEG", "RUS", "040"), ("DEULEG", "RUS", "040")} <= got, got

@@ -183,10 +183,22 @@ class Coder:
                      ) -> list[Actor]:
         """Actors of a slot and its conjuncts; "Russian and Ukrainian negotiators" is two."""
         out: list[Actor] = []
+        owned_role: tuple[Token, Actor] | None = None
         for t in self._expand(tok):
             a = self._actor(t, actors, quotes)
             if a is None:
                 continue
+            if owned_role is not None and t.head == owned_role[0] and t.dep_ == "conj" and (
+                    a.country and not a.sector and not a.org):
+                # "Lawmakers in Fornost and Gondor", Gondor parsed as the lawmakers'
+                # conjunct: the owners are coordinated, not the lawmakers and Gondor.
+                role = owned_role[1]
+                a = Actor(t.text, a.country + (role.sector or ""),
+                          a.country, None, role.sector, None,
+                          f"role {role.sector} of '{t.text}', coordinated with the owner of "
+                          f"'{owned_role[0].text}': {a.reason}")
+            elif a.sector and a.country and _prep_owner(t) is not None:
+                owned_role = (t, a)
             out.append(a)
             out += self._coordinated_owners(t, a, actors)
             for mod in t.children:
@@ -490,6 +502,16 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _prep_owner(t: Token) -> Token | None:
+    """The object of "of/from/in" after a role word ("lawmakers in Fornost")."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _share_countries(found: list[Actor]) -> list[Actor]:

@@ -253,3 +253,10 @@ def test_lawmakers_of_coordinated_countries(pipe: Pipeline) -> None:
     # both are the lawmakers' countries.
     got = triples(code(pipe, "Lawmakers in France and Germany met with Russia."))
     assert {("FRALEG", "RUS", "040"), ("DEULEG", "RUS", "040")} <= got, got
+
+
+def test_an_acronym_after_its_full_name(pipe: Pipeline) -> None:
+    (eu,) = {s for s, _, _ in triples(code(pipe, "The European Union met with Russia."))}
+    got = triples(code(pipe, "Japan and the European Union (EU) agree that the dispute "
+                             "should be settled through arbitration."))
+    assert {("JPN", eu, "030"), (eu, "JPN", "030")} <= got, got

@@ -168,6 +168,15 @@ class DocActors:
             return None, ""
         toks = self.phrase_tokens(tok)
         own = self.matches.get(tok.i)
+        if own is None and tok.pos_ == "PROPN" and tok.is_upper and len(tok) > 1:
+            # "the European Union (EU)": the parser made the acronym the head.
+            for c in tok.children:
+                if c.dep_ in ("nmod", "compound", "appos") and c.i < tok.i and (
+                        c.i in self.matches):
+                    a = self.actor(c)
+                    if a is not None:
+                        return Actor(a.text, a.code, a.country, a.org, a.sector, a.name,
+                                     f"'{tok.text}' after its full name: {a.reason}"), "name"
         # Only the head decides what a phrase is: "military interference" is no actor,
         # though "military" alone would be.
         if (own is None and not self._personish(tok) and tok.text not in self._surnames

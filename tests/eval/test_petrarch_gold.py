@@ -15,13 +15,13 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 # Measured on 2026-11-28 (detente-coder-1, after reciprocal codes, compound actors, negated
 # patterns, coordinated owners and targets, targets in text order and in participles):
-# unittest 220 of 359 reproduced (61.3%), 31.5% of our triples extra;
-# ud-petrarch-validation 219 of 308 (71.1%), 22.6% extra. (First run: 17.3% and 27.3%;
+# unittest 222 of 359 reproduced (61.8%), 31.1% of our triples extra;
+# ud-petrarch-validation 221 of 308 (71.8%), 22.2% extra. (First run: 17.3% and 27.3%;
 # before this round: 37.6% / 61.9% and 48.7% / 41.4%.)
-UNITTEST_REPRODUCED_FLOOR = 60.0  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 33.0  # percent of our triples not expected
-UD_REPRODUCED_FLOOR = 70.0
-UD_EXTRA_CEILING = 24.0
+UNITTEST_REPRODUCED_FLOOR = 61.0  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 32.5  # percent of our triples not expected
+UD_REPRODUCED_FLOOR = 71.0
+UD_EXTRA_CEILING = 23.5
 
 
 @pytest.fixture(scope="module")

@@ -92,6 +92,7 @@ class _Finder:
 
     def __init__(self, doc: Doc, lex: Lexicon, marked: list[Marked]) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: keep it once
         self.lex = lex
         self.sents: list[Span] = sentences(doc)
         self.sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
@@ -101,7 +102,7 @@ class _Finder:
             if span is not None:
                 inside.update(range(span.start, span.end))
         self.inside = inside
-        starts = [s for s, _ in paragraphs(doc.text)]
+        starts = [s for s, _ in paragraphs(self.text)]
         self.para_of = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
 
     def tokens(self, m: Marked) -> Span | None:
@@ -248,7 +249,7 @@ class _Finder:
 
     def byline(self, m: Marked) -> _Cue | None:
         """ '“...” ― Pamela Padilla': a name after a dash closing the quote's line."""
-        text = self.doc.text
+        text = self.text
         pos = m.end
         while pos < len(text) and (text[pos] in "”\"'’».,;!?" or text[pos] in " \t\xa0"):
             pos += 1
@@ -282,7 +283,7 @@ class _Finder:
         """Any verb in the slot news reserves for the cue, when no speech verb is there:
         '“...!” beamed Donald Hartley', '“...?” Trump went on', 'Hillary shot back, “...”'.
         """
-        text = self.doc.text
+        text = self.text
         if text[:m.end].rstrip()[-1:] in ",!?—–-":
             for t in self.doc[span.end: span.end + 8]:
                 if t.is_quote or t.is_space:
@@ -339,17 +340,18 @@ def _continues(text: str, prev: Marked, cur: Marked, paras: list[tuple[int, int]
 
 def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -> list[Quote]:
     """All direct and reported-speech quotes of a doc, in text order."""
-    marked = quoted_spans(doc.text)
+    text = doc.text
+    marked = quoted_spans(text)
     finder = _Finder(doc, lex, marked)
     speakers = Speakers(doc, actors)
-    paras = paragraphs(doc.text)
+    paras = paragraphs(text)
     spans = [finder.tokens(m) for m in marked]
     cues: list[_Cue | None] = [finder.own(m, s) if s is not None else None
                                for m, s in zip(marked, spans, strict=True)]
     # A speech over several paragraphs shares one cue, wherever it is.
     chains: list[list[int]] = []
     for n, m in enumerate(marked):
-        if chains and _continues(doc.text, marked[chains[-1][-1]], m, paras):
+        if chains and _continues(text, marked[chains[-1][-1]], m, paras):
             chains[-1].append(n)
         else:
             chains.append([n])
@@ -361,7 +363,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
     # The previous quote: (sentence, last token, speaker, cue word), for speech that goes on.
     last: tuple[int, int, Speaker | None, str | None] | None = None
     for m, span, cue in zip(marked, spans, cues, strict=True):
-        if span is None or len(doc.text[m.start: m.end].split()) < 2:
+        if span is None or len(text[m.start: m.end].split()) < 2:
             continue  # a scare-quoted word, not speech
         first = finder.sent_of.get(span.start, 0)
         final = finder.sent_of.get(span.end - 1, first)
@@ -379,7 +381,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: DocActors, lex: Lexicon) -
             speaker = speakers.of(cue.subject, cue.words) if cue.subject is not None else None
         last = (final, span.end - 1, speaker, lemma)
         quotes.append(Quote(
-            _quote_id(article_id, m.start, m.end), article_id, doc.text[m.start: m.end], True,
+            _quote_id(article_id, m.start, m.end), article_id, text[m.start: m.end], True,
             m.start, m.end, lemma, speaker.actor if speaker else None,
             tuple(range(first, final + 1)),
             speaker.start if speaker else None, speaker.end if speaker else None,
@@ -409,7 +411,7 @@ def _reported(doc: Doc, article_id: str, lex: Lexicon, finder: _Finder, speakers
                 subj = _subject(t)
                 who = speakers.of(subj) if subj is not None else None
                 out.append(Quote(
-                    _quote_id(article_id, start, end), article_id, doc.text[start:end], False,
+                    _quote_id(article_id, start, end), article_id, finder.text[start:end], False,
                     start, end, t.lemma_, who.actor if who else None, (n,),
                     who.start if who else None, who.end if who else None,
                     who.name if who else None))

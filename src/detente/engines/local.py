@@ -16,6 +16,7 @@ from detente.pipeline import Pipeline, Result
 from detente.records import Article
 
 _worker: Pipeline | None = None
+RECYCLE = 400  # batches (of 8 articles) a worker codes before a fresh one takes over
 
 
 def _init(actors_dir: Path | None, verbs_dir: Path | None) -> None:
@@ -49,7 +50,10 @@ def run_local(articles: Iterable[Article], workers: int, *, pipeline: Pipeline |
         return
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no forked model state
     window = workers * 4  # batches in flight: memory stays flat however long the input
-    with ctx.Pool(workers, initializer=_init, initargs=(actors_dir, verbs_dir)) as pool:
+    # A worker is replaced after `RECYCLE` batches: spaCy's vocabulary only grows with the
+    # words it sees, so long runs would otherwise grow without bound.
+    with ctx.Pool(workers, initializer=_init, initargs=(actors_dir, verbs_dir),
+                  maxtasksperchild=RECYCLE) as pool:
         batches = _batches(articles, batch_size)
         while chunk := list(islice(batches, window)):
             for results in pool.imap(_work, chunk):

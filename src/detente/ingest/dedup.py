@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -48,13 +48,13 @@ class Deduplicator:
     def __init__(self, threshold: float = 0.7) -> None:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.sigs: dict[str, MinHash] = {}
+        self.sigs: dict[str, LeanMinHash] = {}  # lean: no permutation tables, ~1 KB each
         self.original: dict[str, str] = {}
 
     def load(self, known: Iterable[tuple[str, bytes, str | None]]) -> None:
         """Articles already stored: (article_id, signature bytes, duplicate_of)."""
         for article_id, sig, dup in known:
-            m = from_bytes(sig)
+            m = LeanMinHash(from_bytes(sig))
             self.sigs[article_id] = m
             self.original[article_id] = dup or article_id
             if not dup:
@@ -70,7 +70,7 @@ class Deduplicator:
             sim = m.jaccard(self.sigs[cand])
             if sim >= best_sim:
                 best, best_sim = cand, sim
-        self.sigs[article_id] = m
+        self.sigs[article_id] = LeanMinHash(m)
         if best is None:
             self.lsh.insert(article_id, m)
             self.original[article_id] = article_id

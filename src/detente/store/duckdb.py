@@ -92,7 +92,9 @@ class DuckStore:
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.path = path
         try:
-            self.con = duckdb.connect(path, read_only=read_only)
+            # A bounded buffer pool: a long ingest should not grow with the file it writes.
+            self.con = duckdb.connect(path, read_only=read_only,
+                                      config={"memory_limit": "256MB", "threads": 2})
         except (duckdb.Error, OSError) as exc:
             raise UserError(E004.format(target=path, reason=str(exc).splitlines()[0])) from None
         if not read_only:

@@ -26,7 +26,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throu
 GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
 # Organs of a state: "the government", "the army" mean the salient country's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None})
-NAME_KINDS = frozenset({"country", "capital", "metonym", "igo", "person"})
 
 
 @dataclass(frozen=True, slots=True)

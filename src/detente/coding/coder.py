@@ -23,6 +23,7 @@ from detente.coding.frames import (
     modified_lemma,
     modifier_lemmas,
     noun_frame,
+    subject_of,
     verb_frame,
 )
 from detente.coding.lexicon import Lexicon
@@ -247,8 +248,6 @@ class Coder:
                     return [a]
         gov = governor(f.head)
         if gov is not None:
-            from detente.coding.frames import subject_of
-
             subj = subject_of(gov)
             out = [a for t in self._expand(subj) if (a := self._actor(t, actors, quotes))]
             if out:

@@ -77,12 +77,14 @@ class Pipeline:
                 import_agents(kb, path, tokenize, problems)
         ontology = load_ontology()
         if petrarch_verbs:
-            from detente.coding.petrarch import import_verbs
-            from detente.eval.petrarch import spacy_lemmatizer
+            from detente.actors.petrarch import actor_head_words
+            from detente.coding.petrarch import import_verbs, spacy_lemmatizer
 
-            sets = [import_verbs(p, ontology, problems, lemmatize=spacy_lemmatizer(nlp))
-                    for p in petrarch_verbs]
-            patterns = merge_patterns(sets)
+            # As `detente eval petrarch` reads them: the figures it prints hold for --verbs.
+            lemma, heads = spacy_lemmatizer(nlp), actor_head_words(kb)
+            patterns = merge_patterns([
+                import_verbs(p, ontology, problems, lemmatize=lemma, target_words=heads)
+                for p in petrarch_verbs])
         else:
             patterns = load_patterns(ontology, verbs_dir)
         return cls(nlp, kb, ontology, patterns, load_lexicon())

@@ -166,13 +166,11 @@ def load_patterns(ontology: Ontology, folder: Path | None = None, *, strict: boo
 
 
 def merge_patterns(sets: list[PatternSet]) -> PatternSet:
-    """Several pattern sets as one, earlier sets first among equally specific patterns."""
-    acc: dict[tuple[bool, str], list[Pattern]] = defaultdict(list)
+    """Several pattern sets as one: for each head, the first set's patterns come first."""
+    by_head: dict[tuple[bool, str], tuple[Pattern, ...]] = {}
     classes: dict[str, frozenset[str]] = {}
     for ps in sets:
-        classes.update(ps.classes)
         for key, pats in ps.by_head.items():
-            acc[key].extend(pats)
-    by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
-               for k, v in acc.items()}
+            by_head[key] = by_head.get(key, ()) + pats
+        classes.update(ps.classes)
     return PatternSet(by_head, classes)

@@ -39,7 +39,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+from spacy.language import Language
 
 from detente.actors.petrarch import dictionary_lines
 from detente.coding.patterns import Constraint, Pattern, PatternSet
@@ -705,3 +708,14 @@ def dictionary_codes(path: Path) -> set[str]:
                 continue
             codes.update(c for c in (main, back) if c)
     return codes
+
+
+def spacy_lemmatizer(nlp: Language) -> Callable[[str], str]:
+    """The lemma spaCy gives a dictionary verb form used as a verb ("left" -> "leave")."""
+
+    @cache
+    def lemma(word: str) -> str:
+        doc = nlp(f"They {word} it.")
+        return doc[1].lemma_.lower() if len(doc) > 2 else word.lower()
+
+    return lemma

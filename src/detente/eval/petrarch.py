@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -36,8 +34,14 @@ from spacy.language import Language
 from detente.actors.kb import KnowledgeBase
 from detente.actors.petrarch import active_codes, actor_head_words, fresh_kb, split_code
 from detente.coding.lexicon import load_lexicon
-from detente.coding.patterns import Pattern, PatternSet
-from detente.coding.petrarch import cameo_code, dictionary_codes, import_verbs, with_codes
+from detente.coding.patterns import merge_patterns
+from detente.coding.petrarch import (
+    cameo_code,
+    dictionary_codes,
+    import_verbs,
+    spacy_lemmatizer,
+    with_codes,
+)
 from detente.errors import DataError, UserError
 from detente.ontology import Ontology, load_ontology
 from detente.pipeline import Pipeline
@@ -157,27 +161,6 @@ def find_set(folder: Path) -> GoldSet:
 
 
 # -- loading ---------------------------------------------------------------------------
-def spacy_lemmatizer(nlp: Language) -> Callable[[str], str]:
-    """The lemma spaCy gives a dictionary verb form used as a verb ("left" -> "leave")."""
-
-    @cache
-    def lemma(word: str) -> str:
-        doc = nlp(f"They {word} it.")
-        return doc[1].lemma_.lower() if len(doc) > 2 else word.lower()
-
-    return lemma
-
-
-def _merge(sets: list[PatternSet]) -> PatternSet:
-    by_head: dict[tuple[bool, str], tuple[Pattern, ...]] = {}
-    classes: dict[str, frozenset[str]] = {}
-    for ps in sets:
-        for k, pats in ps.by_head.items():
-            by_head[k] = by_head.get(k, ()) + pats
-        classes.update(ps.classes)
-    return PatternSet(by_head, classes)
-
-
 def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
              ) -> tuple[Pipeline, list[DataError], dict[str, int], Ontology]:
     """A Pipeline that knows only the set's own dictionaries."""
@@ -194,7 +177,7 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
     counts: dict[str, int] = {}
     lemma = spacy_lemmatizer(nlp)
     heads = actor_head_words(kb)
-    patterns = _merge([import_verbs(p, ontology, problems, lemmatize=lemma,
+    patterns = merge_patterns([import_verbs(p, ontology, problems, lemmatize=lemma,
                                     target_words=heads, counts=counts)
                        for p in gold.verbs])
     return Pipeline(nlp, kb, ontology, patterns, load_lexicon()), problems, counts, ontology

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from detente.actors.petrarch import actor_head_words, fresh_kb
-from detente.coding.petrarch import dictionary_codes, import_verbs, with_codes
+from detente.coding.petrarch import import_verbs, with_codes
+from detente.coding.verbpatterns import dictionary_codes
 from detente.eval.petrarch import actor_code, spacy_lemmatizer
 from detente.pipeline import Pipeline
 from detente.records import Article

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from detente.coding.patterns import Pattern, PatternSet
-from detente.coding.petrarch import (
-    cameo_code,
-    dictionary_codes,
-    import_verbs,
-    read_code,
-    verb_forms,
-    with_codes,
-)
+from detente.coding.petrarch import cameo_code, import_verbs, with_codes
+from detente.coding.verbpatterns import dictionary_codes, read_code, verb_forms
 from detente.errors import DataError
 from detente.ontology import Ontology, load_ontology
 

@@ -1,7 +1,7 @@
-"""Reading PETRARCH verb dictionaries (CAMEO.verbpatterns format) into detente's PatternSet.
+"""Translating PETRARCH verb dictionaries (CAMEO.verbpatterns) into detente's PatternSet.
 
 PETRARCH patterns are word sequences around the verb; detente's are slots on the
-dependency tree. The format, as PETRARCH-2 reads it::
+dependency tree. `detente.coding.verbpatterns` reads the format::
 
     &CURRENCY                      a synonym set ("synset"), used as &CURRENCY
     +DOLLARS
@@ -38,18 +38,26 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
 
-from detente.actors.petrarch import dictionary_lines
 from detente.coding.patterns import Constraint, Pattern, PatternSet
+from detente.coding.verbpatterns import (
+    Item,
+    Lemmatize,
+    Synsets,
+    Untranslatable,
+    VerbEntry,
+    flatten,
+    member_phrases,
+    read_verbpatterns,
+    word_forms,
+)
 from detente.errors import DataError
 from detente.ontology import CameoCode, Ontology
-
-Lemmatize = Callable[[str], str]
 
 PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "aside", "forward",
                        "together", "apart", "ahead"})
@@ -71,113 +79,7 @@ _FUNCTION_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "ou
 # Before the verb, only these may stand beside the target of a passive ("+ WAS_ *").
 _PASSIVE_AUX = frozenset({"was", "were", "been", "is", "are", "be", "being", "am", "has",
                           "have", "had", "&auxverb1", "&tobeverb"})
-_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
-_TOKEN = re.compile(r"[(){}*$+%^]|&[A-Z0-9_'\-]+|[^\s(){}*$+%^&_]+")
 
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One element of a pattern: a word, a synset, a marker, or a (..)/{..} group."""
-
-    kind: str  # word | syn | mark | pp | np
-    text: str = ""
-    items: tuple[Item, ...] = ()
-
-
-class Untranslatable(ValueError):
-    """A PETRARCH pattern that detente's patterns cannot express."""
-
-
-# -- tokens and groups -----------------------------------------------------------------
-def _tokens(text: str, synsets: dict[str, list[str]]) -> list[str]:
-    out: list[str] = []
-    for tok in _TOKEN.findall(text.upper()):
-        if not tok.startswith("&"):
-            out.append(tok)
-            continue
-        pieces = tok[1:].strip("_").split("_")
-        for n in range(len(pieces), 0, -1):
-            name = "_".join(pieces[:n])
-            if name in synsets:
-                out.append("&" + name)
-                out.extend(p for p in pieces[n:] if p)
-                break
-        else:
-            raise Untranslatable(f"unknown synset {tok}")
-    return out
-
-
-def _group(tokens: list[str]) -> list[Item]:
-    stack: list[tuple[str, list[Item]]] = [("top", [])]
-    for tok in tokens:
-        if tok in ("(", "{"):
-            stack.append(("pp" if tok == "(" else "np", []))
-        elif tok in (")", "}"):
-            if len(stack) == 1:
-                raise Untranslatable("unbalanced brackets")
-            kind, items = stack.pop()
-            stack[-1][1].append(Item(kind, items=tuple(items)))
-        elif tok.startswith("&"):
-            stack[-1][1].append(Item("syn", tok[1:]))
-        elif tok in ("*", "$", "+", "%", "^"):
-            stack[-1][1].append(Item("mark", tok))
-        else:
-            stack[-1][1].append(Item("word", tok.lower()))
-    if len(stack) != 1:
-        raise Untranslatable("unbalanced brackets")
-    return stack[0][1]
-
-
-def _flat(items: tuple[Item, ...] | list[Item]) -> list[Item]:
-    out: list[Item] = []
-    for it in items:
-        out.extend(_flat(it.items) if it.kind in ("np", "pp") else [it])
-    return out
-
-
-def word_forms(word: str) -> set[str]:
-    """A dictionary word and its likely lemmas (dictionaries list plurals: TIES, DOLLARS)."""
-    w = word.lower().strip("_")
-    out = {w}
-    if len(w) > 3 and w.endswith("ies"):
-        out |= {w[:-3] + "y", w[:-1]}
-    elif len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes")):
-        out.add(w[:-2])
-    elif len(w) > 2 and w.endswith("s") and not w.endswith("ss"):
-        out.add(w[:-1])
-    return out
-
-
-# -- synsets ---------------------------------------------------------------------------
-@dataclass
-class _Synsets:
-    raw: dict[str, list[str]] = field(default_factory=dict)
-    _heads: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def heads(self, name: str, depth: int = 0, *, several: bool = False) -> frozenset[str]:
-        """The one-word members of a synset (nested sets expanded); with `several`, the
-        last words of its several-word members ("TOTAL BOYCOTT" -> boycott) instead.
-
-        PETRARCH needs all the words of a member, so the heads of several-word members are
-        a looser approximation, tried after the others.
-        """
-        key = name + ("\x00" if several else "")
-        if key in self._heads:
-            return self._heads[key]
-        if depth > 10:
-            raise Untranslatable(f"synset &{name} includes itself")
-        words: set[str] = set()
-        for member in self.raw.get(name, []):
-            flat = [it for it in _flat(_group(_tokens(member, self.raw)))
-                    if it.kind != "mark"]
-            if not flat:
-                continue
-            if flat[-1].kind == "syn" and len(flat) == 1:
-                words |= self.heads(flat[0].text, depth + 1, several=several)
-            elif flat[-1].kind == "word" and (len(flat) > 1) == several:
-                words |= word_forms(flat[-1].text)
-        self._heads[key] = frozenset(words)
-        return self._heads[key]
 
 
 # -- translation -----------------------------------------------------------------------
@@ -203,23 +105,11 @@ def _phrase(words: list[Item]) -> Phrase | None:
     return content or None
 
 
-def _member_phrases(name: str, syn: _Synsets, depth: int = 0) -> list[list[str]]:
-    """A synset's members as word lists (nested synsets expanded)."""
-    out: list[list[str]] = []
-    for member in syn.raw.get(name, []):
-        flat = [it for it in _flat(_group(_tokens(member, syn.raw))) if it.kind != "mark"]
-        if flat and flat[-1].kind == "syn" and depth < 10:
-            out.extend(_member_phrases(flat[-1].text, syn, depth + 1))
-        elif flat and all(it.kind == "word" for it in flat):
-            out.append([it.text for it in flat])
-    return out
+def _forms(item: Item, syn: Synsets) -> list[list[str]]:
+    return (member_phrases(item.text, syn) if item.kind == "syn" else [[item.text]])
 
 
-def _forms(item: Item, syn: _Synsets) -> list[list[str]]:
-    return (_member_phrases(item.text, syn) if item.kind == "syn" else [[item.text]])
-
-
-def constraints(phrase: Phrase | None, syn: _Synsets
+def constraints(phrase: Phrase | None, syn: Synsets
                 ) -> tuple[Constraint | None, Constraint | None, Constraint | None]:
     """(exact, approximate, looser) constraints for a phrase.
 
@@ -244,12 +134,12 @@ def constraints(phrase: Phrase | None, syn: _Synsets
     return exact, approx, looser
 
 
-def _preposition(it: Item, syn: _Synsets) -> frozenset[str] | None:
+def _preposition(it: Item, syn: Synsets) -> frozenset[str] | None:
     """The preposition(s) an item stands for: a word, or a synset of prepositions."""
     if it.kind == "word" and it.text in PREPOSITIONS:
         return frozenset({it.text})
     if it.kind == "syn":
-        members = _member_phrases(it.text, syn)
+        members = member_phrases(it.text, syn)
         words = {m[0] for m in members if len(m) == 1}
         if members and len(words) == len(members) and words <= PREPOSITIONS:
             return frozenset(words)
@@ -261,12 +151,12 @@ _AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "could", 
                           "wo", "ca", "shall", "must", "may", "might", "really"})
 
 
-def _negation(items: list[Item], syn: _Synsets) -> bool:
+def _negation(items: list[Item], syn: Synsets) -> bool:
     """Words before the verb that only negate it ("NOT *", "&NEGATVAUXVRB *" whose members
     are "DID N'T", "WILL NOT"): at least one negation, the rest auxiliaries."""
     def words(it: Item) -> list[list[str]]:
         if it.kind == "syn":
-            return _member_phrases(it.text, syn)
+            return member_phrases(it.text, syn)
         return [[it.text]] if it.kind == "word" else [["?"]]
 
     plain = NEGATIONS | _AUXILIARIES | {w.lstrip("&") for w in _PASSIVE_AUX}
@@ -279,10 +169,10 @@ def _negation(items: list[Item], syn: _Synsets) -> bool:
     return found
 
 
-def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
+def translate(pre: list[Item], post: list[Item], syn: Synsets) -> Slots:
     """Slots for one pattern: `pre` and `post` are the items before and after the verb."""
-    marks = {it.text for it in _flat(pre) if it.kind == "mark"}
-    others = [it for it in _flat(pre) if not (it.kind == "mark" and it.text in "$^")]
+    marks = {it.text for it in flatten(pre) if it.kind == "mark"}
+    others = [it for it in flatten(pre) if not (it.kind == "mark" and it.text in "$^")]
     passive_target = False
     negated = False
     compound = "%" in marks
@@ -335,7 +225,7 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
                     obj_target = True
             continue
         if it.kind == "pp":
-            inner = _flat(it.items)
+            inner = flatten(it.items)
             first = _preposition(inner[0], syn) if inner else None
             if first is None:
                 raise Untranslatable("a (...) phrase must start with its preposition")
@@ -343,7 +233,7 @@ def translate(pre: list[Item], post: list[Item], syn: _Synsets) -> Slots:
             pps.append((first, list(inner[1:])))
             continue
         if it.kind == "np":
-            (open_pp if open_pp is not None else np_words).extend(_flat(it.items))
+            (open_pp if open_pp is not None else np_words).extend(flatten(it.items))
             continue
         if it.kind == "word" and n == 0 and it.text in PARTICLES:
             prt = it.text
@@ -399,17 +289,6 @@ def cameo_code(code: str, ontology: Ontology) -> str | None:
     return None
 
 
-def read_code(text: str) -> tuple[str | None, str | None]:
-    """`[032:033]` -> ("032", "033"); `[---]` -> (None, None); raises on a bad code."""
-    body = text.strip().upper().replace("?", "")
-    main, _, back = body.partition(":")
-    main, back = main.strip(), back.strip()
-    for c in (main, back):
-        if c and c != "---" and not _CODE.match(c):
-            raise ValueError(f"bad event code [{text.strip()}]")
-    return (main if main and main != "---" else None), (back or None)
-
-
 def with_codes(ontology: Ontology, codes: set[str]) -> Ontology:
     """The ontology plus placeholder entries for non-CAMEO codes a dictionary uses.
 
@@ -427,146 +306,6 @@ def with_codes(ontology: Ontology, codes: set[str]) -> Ontology:
                                 p.root if p else "", p.goldstein if p else 0.0,
                                 p.quad_class if p else 1, None, None)
     return Ontology({**ontology.codes, **extra})
-
-
-# -- the dictionary --------------------------------------------------------------------
-@dataclass(slots=True)
-class _Verb:
-    lemmas: tuple[str, ...]  # every lemma spaCy may give its forms ("cordoned" -> "cordone")
-    tail: list[Item]  # words after the verb in a phrasal verb ("down" of BREAK_DOWN)
-    code: str | None
-    line: int
-    back: str | None = None  # the reciprocal part of [032:033]
-    forms: frozenset[str] = frozenset()  # the word forms PETRARCH matches
-
-
-@dataclass(slots=True)
-class _PatternLine:
-    line: int
-    pre: list[Item]
-    post: list[Item]
-    code: str | None
-    back: str | None
-
-
-@dataclass(slots=True)
-class _Block:
-    line: int
-    code: str | None
-    back: str | None
-    verbs: list[_Verb] = field(default_factory=list)
-    patterns: list[_PatternLine] = field(default_factory=list)
-
-
-def _read(path: Path, lemmatize: Lemmatize, problems: list[DataError]
-          ) -> tuple[list[_Block], _Synsets]:
-    syn = _Synsets()
-    blocks: list[_Block] = []
-    current_syn: str | None = None
-    block: _Block | None = None
-
-    def bad(line: int, problem: str) -> None:
-        problems.append(DataError(str(path), line, problem))
-
-    lines = list(dictionary_lines(path))
-    # Synsets first: a pattern may use one defined further down.
-    for ln in lines:
-        text = ln.text.strip()
-        if text.startswith("&"):
-            current_syn = text[1:].split()[0].strip("_").upper()
-            syn.raw.setdefault(current_syn, [])
-        elif text.startswith("+") and current_syn is not None:
-            syn.raw[current_syn].append(text[1:].strip())
-        else:
-            current_syn = None
-    current_syn = None
-    for ln in lines:
-        text = ln.text.strip()
-        if text.startswith("&"):
-            current_syn = "set"
-            continue
-        if text.startswith("+") and current_syn is not None:
-            continue
-        current_syn = None
-        if text.startswith("---"):
-            codes = re.findall(r"\[([^\]]*)\]", text)
-            try:
-                code, back = read_code(codes[0]) if codes else (None, None)
-            except ValueError as exc:
-                bad(ln.number, str(exc))
-                code, back = None, None
-            block = _Block(ln.number, code, back)
-            blocks.append(block)
-            continue
-        if block is None:
-            bad(ln.number, "line outside any verb block")
-            continue
-        if text.startswith("-"):
-            m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", text)
-            if m is None:
-                bad(ln.number, "a pattern line ends with its [code]")
-                continue
-            try:
-                code, back = read_code(m.group(2))
-                items = _group(_tokens(m.group(1), syn.raw))
-            except (ValueError, Untranslatable) as exc:
-                bad(ln.number, str(exc))
-                continue
-            stars = [i for i, it in enumerate(items) if it.kind == "mark" and it.text == "*"]
-            if len(stars) != 1:
-                bad(ln.number, "a pattern has exactly one * (the verb)")
-                continue
-            s = stars[0]
-            block.patterns.append(_PatternLine(ln.number, items[:s], items[s + 1:], code, back))
-            continue
-        verb = _verb_line(text, ln.number, block, lemmatize)
-        if isinstance(verb, str):
-            bad(ln.number, verb)
-        else:
-            block.verbs.append(verb)
-    return blocks, syn
-
-
-def _verb_line(text: str, line: int, block: _Block, lemmatize: Lemmatize) -> _Verb | str:
-    """A verb of a block: `VERB`, `VERB {forms} [code]`, `+PHRASAL_VERB {forms}`."""
-    codes = re.findall(r"\[([^\]]*)\]", text)
-    name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", text).strip()
-    try:
-        code, back = read_code(codes[0]) if codes else (block.code, block.back)
-    except ValueError as exc:
-        return str(exc)
-    words = [w for w in re.split(r"[\s_]+", name) if w]
-    if not words:
-        return "no verb on this line"
-    marked = [i for i, w in enumerate(words) if w.startswith("+")]
-    at = marked[0] if marked else 0
-    if at > 0:
-        return (f"words before the verb of {name!r}: detente's verb patterns cannot "
-                "require words before the verb")
-    verb = words[at].lstrip("+")
-    if not re.match(r"^[A-Za-z][A-Za-z'\-]*$", verb):
-        return f"not a verb: {verb!r}"
-    tail = [Item("word", w.lstrip("+").lower()) for w in words[at + 1:]]
-    forms = [verb.lower(), *verb_forms(verb.lower())]
-    for listed in re.findall(r"\{([^}]*)\}", text):
-        for form in listed.split():
-            parts = [w for w in re.split(r"_", form) if w]
-            marked_form = [w for w in parts if w.startswith("+")]
-            forms.append((marked_form[0] if marked_form else parts[0]).lstrip("+").lower())
-    lemmas = tuple(dict.fromkeys(lemmatize(f) for f in forms if f.isalpha() or "-" in f))
-    return _Verb(lemmas or (verb.lower(),), tail, code, line, back,
-                 frozenset(f for f in forms if f.isalpha() or "-" in f))
-
-
-def verb_forms(verb: str) -> list[str]:
-    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing."""
-    stem = verb[:-1] if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) else verb
-    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        third, past = verb[:-1] + "ies", verb[:-1] + "ied"
-    else:
-        past = verb + "d" if verb.endswith("e") else verb + "ed"
-    return [third, past, stem + "ing"]
 
 
 def _slug(text: str) -> str:
@@ -594,7 +333,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     probs: list[DataError] = problems if problems is not None else []
     tally: dict[str, int] = counts if counts is not None else {}
     lem = lemmatize or (lambda w: w.lower())
-    blocks, syn = _read(path, lem, probs)
+    blocks, syn = read_verbpatterns(path, lem, probs)
     acc: dict[tuple[bool, str], list[Pattern]] = defaultdict(list)
     where = path.name
     actor_heads = Constraint(target_words) if target_words else None
@@ -621,7 +360,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             add("codes mapped to a CAMEO parent")
         return mapped
 
-    def emit(verb: _Verb, slots: Slots, code: str, line: int, tag: str, tier: int,
+    def emit(verb: VerbEntry, slots: Slots, code: str, line: int, tag: str, tier: int,
              back: str | None) -> None:
         obj_x, obj_a, obj_l = constraints(slots.obj, syn)
         pobj_x, pobj_a, pobj_l = constraints(slots.pobj, syn)
@@ -695,19 +434,6 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                for k, v in acc.items()}
     classes = {"@" + name.lower(): syn.heads(name) for name in syn.raw}
     return PatternSet(by_head, classes)
-
-
-def dictionary_codes(path: Path) -> set[str]:
-    """Every event code a PETRARCH verb dictionary uses (for `with_codes`)."""
-    codes: set[str] = set()
-    for ln in dictionary_lines(path):
-        for body in re.findall(r"\[([^\]]*)\]", ln.text):
-            try:
-                main, back = read_code(body)
-            except ValueError:
-                continue
-            codes.update(c for c in (main, back) if c)
-    return codes
 
 
 def spacy_lemmatizer(nlp: Language) -> Callable[[str], str]:

@@ -35,13 +35,8 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.petrarch import active_codes, actor_head_words, fresh_kb, split_code
 from detente.coding.lexicon import load_lexicon
 from detente.coding.patterns import merge_patterns
-from detente.coding.petrarch import (
-    cameo_code,
-    dictionary_codes,
-    import_verbs,
-    spacy_lemmatizer,
-    with_codes,
-)
+from detente.coding.petrarch import cameo_code, import_verbs, spacy_lemmatizer, with_codes
+from detente.coding.verbpatterns import dictionary_codes
 from detente.errors import DataError, UserError
 from detente.ontology import Ontology, load_ontology
 from detente.pipeline import Pipeline

@@ -55,7 +55,10 @@ SECRETARY_BREZHNEV
 \t[RUSGOV 641014-821110]
 BOROMIR [---]
 BAD_ONE [+++]
-LORIEN [ELR/GAL]
+TWIN_CITIES [AAA/BBB]
+HALF_BAD [AAA/B1]
+TWIN_GUARD
+	[AAAMIL/BBBMIL 950101-990101]
 BROKEN_DATE [XYZ 9913-]
 IRAQ
 	[IRQ <20030320]
@@ -140,6 +143,14 @@ def test_actor_kinds(kb_and_problems: tuple[KnowledgeBase, list[DataError]]) -> 
     assert _names(kb, "Boromir") == []  # [---]: PETRARCH's "no code"
 
 
+def test_several_codes_for_one_name(kb_and_problems: tuple[KnowledgeBase, list[DataError]]
+                                    ) -> None:
+    kb, _ = kb_and_problems
+    twin = _names(kb, "Twin Cities")[0]
+    assert (twin.kind, twin.code) == ("country", "AAA")
+    assert [(e.kind, e.code, e.country) for e in twin.also] == [("country", "BBB", "BBB")]
+
+
 def test_people_with_dated_codes(kb_and_problems: tuple[KnowledgeBase, list[DataError]]
                                  ) -> None:
     kb, _ = kb_and_problems
@@ -172,7 +183,9 @@ def test_bad_actor_entries_are_reported_with_file_and_line(
 
     assert "+++" in found[("test.actors.txt", line_of("BAD_ONE"))]
     assert "no code" in found[("test.actors.txt", line_of("NO_CODE_HERE"))]
-    assert "several actors" in found[("test.actors.txt", line_of("LORIEN"))]
+    assert "bad actor code 'B1'" in found[("test.actors.txt", line_of("HALF_BAD"))]
+    assert "several actors in one dated code" in found[("test.actors.txt",
+                                                        line_of("\t[AAAMIL/BBBMIL"))]
     assert ("test.actors.txt", line_of("BROKEN_DATE")) in found
     # a bad code is dropped, the entry keeps its good ones
     assert "(code dropped)" in found[("test.actors.txt", line_of("\t[IRQOCC"))]

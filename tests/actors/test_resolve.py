@@ -72,3 +72,21 @@ def test_a_surname_alone_when_one_person_in_office_has_it(pipeline: Pipeline) ->
     assert m["Putin"].code == "RUSGOV" and m["Putin"].name == "Vladimir Putin"
     assert m["Erdogan"].code == "TURGOV"
     assert "Putin" not in mentions(pipeline, "Putin met Erdogan in Sochi.", "1990-01-01")
+
+
+def test_a_name_with_several_codes_names_each_party(pipeline: Pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.actors.petrarch import fresh_kb
+
+    (tmp_path / "actors.txt").write_text("TWIN_KINGDOMS [AAA/BBB]\nJAPAN [JPN]\n")
+    (tmp_path / "agents.txt").write_text("SOLDIER [~MIL]\n")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [tmp_path / "actors.txt"],
+                  [tmp_path / "agents.txt"])
+    doc = pipeline.parser("Soldiers of the Twin Kingdoms met Japan.")
+    res = resolve_doc(doc, kb, "2018-09-25")
+    soldiers = doc[0]
+    assert res.actor(soldiers) is not None and res.actor(soldiers).code == "AAAMIL"
+    assert [a.code for a in res.others(soldiers)] == ["BBBMIL"]  # a role of each party
+    kingdoms = next(t for t in doc if t.text == "Kingdoms")
+    assert [a.code for a in res.others(kingdoms)] == ["BBB"]
+    assert res.others(next(t for t in doc if t.text == "Japan")) == []

@@ -260,3 +260,35 @@ def test_an_acronym_after_its_full_name(pipe: Pipeline) -> None:
     got = triples(code(pipe, "Japan and the European Union (EU) agree that the dispute "
                              "should be settled through arbitration."))
     assert {("JPN", eu, "030"), (eu, "JPN", "030")} <= got, got
+
+
+def test_a_list_parsed_as_an_apposition_with_conjuncts(pipe: Pipeline) -> None:
+    # The parser makes "the Gambia" an apposition of "Russia", "Chile" and "Peru" its
+    # conjuncts: the apposition with conjuncts is the rest of the list.
+    got = triples(code(pipe, "Russia, the Gambia, Chile and Peru welcomed a resumption of "
+                             "formal ties between Japan and China."))
+    sources = {s for s, _, _ in got}
+    assert {"RUS", "GMB", "CHL", "PER"} <= sources, got
+    assert {("GMB", "JPN", "041"), ("GMB", "CHN", "041")} <= got, got
+
+
+def test_a_several_word_name_brings_its_conjuncts_as_targets(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan welcomed a resumption of formal ties between "
+                             "New Zealand and Chile."))
+    assert {("JPN", "NZL", "041"), ("JPN", "CHL", "041")} <= got, got
+
+
+def test_a_name_with_several_codes_gives_each_party_an_event(pipe: Pipeline,
+                                                              tmp_path: Path) -> None:
+    from detente.actors.petrarch import fresh_kb
+
+    (tmp_path / "actors.txt").write_text("TWIN_KINGDOMS [AAA/BBB]\nJAPAN [JPN]\n"
+                                         "CHINA [CHN]\n")
+    tokenizer = pipe.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [tmp_path / "actors.txt"])
+    twin = Pipeline(pipe.nlp, kb, pipe.ontology, pipe.patterns, pipe.lexicon)
+    assert triples(code(twin, "The Twin Kingdoms met with Japan.")) == {
+        ("AAA", "JPN", "040"), ("BBB", "JPN", "040")}
+    assert triples(code(twin, "Japan welcomed the resumption of ties with the Twin "
+                              "Kingdoms and China.")) == {
+        ("JPN", "AAA", "041"), ("JPN", "BBB", "041"), ("JPN", "CHN", "041")}

@@ -196,3 +196,12 @@ def test_negated_pattern(imported: tuple[PatternSet, list[DataError], dict[str, 
     cands = list(ps.candidates(False, "meet"))
     assert all(cands.index(p) < cands.index(d) for p in pats for d in default
                if d.target == p.target)  # tried before the plain verb
+
+
+def test_several_codes_in_a_gold_triple_are_one_triple_per_party() -> None:
+    from detente.eval.petrarch import split_parties
+
+    assert split_parties(("AAA/BBB", "CCC", "041")) == [("AAA", "CCC", "041"),
+                                                       ("BBB", "CCC", "041")]
+    assert len(split_parties(("AAA/BBB", "CCC/DDD", "041"))) == 4
+    assert split_parties(("AAA", "---", "010")) == [("AAA", "---", "010")]

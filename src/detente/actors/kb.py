@@ -36,6 +36,9 @@ class Entry:
     start: str | None = None
     end: str | None = None
     reason: str = ""
+    # Further parties the same name stands for (PETRARCH's `[FRO/BIL/SAM]`): each one is
+    # coded as well wherever the name is.
+    also: tuple[Entry, ...] = ()
 
     def active_on(self, date: str | None) -> bool:
         if date is None:

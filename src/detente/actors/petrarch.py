@@ -27,7 +27,9 @@ role spans (the default code fills the gaps; where ranges overlap the one listed
 wins, as in PETRARCH); an undated three-letter code becomes a country-like entry, a code
 starting with IGO/NGO/IMG/... an organisation, and a longer code (`PSEREBHMS`, `USAGOV`)
 a place-like entry with its country and sector, so that agents compose with all of them
-(`ARNOR [ARN]` + `minister [~GOV]` gives `ARNGOV`). Agents become role entries whose sector
+(`ARNOR [ARN]` + `minister [~GOV]` gives `ARNGOV`). A name with several codes
+(`THE_SHIRE [FRO/BIL/SAM]`) is an entry for the first whose `also` holds the others: the
+resolver and coder treat each as a party named there, as PETRARCH-2 codes one event each. Agents become role entries whose sector
 is the agent code (`GOVFRM`). Prefix agents (`NGO~`) cannot be put before a country in
 detente's composition; they are kept as ordinary roles and counted.
 """
@@ -36,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -243,7 +245,7 @@ def _codes_in(text: str, block: _Block, line: int) -> str:
         except ValueError as exc:
             block.issues.append((line, str(exc)))
             continue
-        bad = _bad_code(span.code)
+        bad = _bad_code(span.code, dated=span.dated)
         if bad is not None:
             block.issues.append((line, bad))
         else:
@@ -305,6 +307,10 @@ def role_spans(codes: list[CodeSpan]) -> tuple[list[CodeSpan], str | None]:
 
 
 def _entry_for(code: str, name: str, reason: str) -> Entry:
+    if "/" in code:  # several parties under one name: the first, and the others beside it
+        first, *rest = code.split("/")
+        main = _entry_for(first, name, reason)
+        return replace(main, also=tuple(_entry_for(c, name, reason) for c in rest))
     country, org, sector = split_code(code)
     if org is not None:
         return Entry("igo", code, org=org, name=name, reason=reason)
@@ -315,11 +321,15 @@ def _entry_for(code: str, name: str, reason: str) -> Entry:
                  name=name, reason=reason)
 
 
-def _bad_code(code: str) -> str | None:
+def _bad_code(code: str, *, dated: bool = False) -> str | None:
     if code in NULL_CODES:
         return None
     if "/" in code:
-        return f"several actors in one code {code!r}: detente gives a name one actor"
+        if dated:
+            return (f"several actors in one dated code {code!r}: detente gives a role "
+                    "span one actor")
+        bad = [c for c in code.split("/") if not _CODE.match(c)]
+        return f"bad actor code {bad[0]!r} in {code!r}" if bad else None
     if not _CODE.match(code):
         return f"bad actor code {code!r}"
     return None

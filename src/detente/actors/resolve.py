@@ -62,6 +62,7 @@ class DocActors:
         self._seen: list[_Seen] = []
         self._surnames: dict[str, str] = {}
         self._igos_seen: set[str] = set()
+        self._also: dict[int, tuple[Actor, tuple[Actor, ...]]] = {}
         self.mentions: list[Mention] = []
         self._sent_of = {}
         for n, sent in enumerate(sentences(doc)):
@@ -134,6 +135,13 @@ class DocActors:
         if actor is not None:
             self._note(tok, actor, kind)
         return actor
+
+    def others(self, tok: Token) -> list[Actor]:
+        """The further parties the phrase headed by `tok` names, where a dictionary gives
+        its name several codes (PETRARCH's `[FRO/BIL/SAM]`); usually none."""
+        actor = self.actor(tok)
+        found = self._also.get(tok.i)
+        return list(found[1]) if found is not None and found[0] is actor else []
 
     def _note(self, tok: Token, actor: Actor, kind: str) -> None:
         sent = self._sent_of.get(tok.i, 0)
@@ -318,31 +326,58 @@ class DocActors:
         if by_kind["igo"]:
             g = by_kind["igo"][0]
             why = f"organisation {g.org} ({g.reason})" + (f" + role {sector}" if sector else "")
-            return Actor(text, g.code, g.country, g.org, sector, name or g.name, why)
+            return self._with_also(tok, g, Actor(text, g.code, g.country, g.org, sector,
+                                                 name or g.name, why))
         for kind in ("metonym", "capital", "country"):
             if by_kind[kind]:
                 c = by_kind[kind][0]
                 sec = sector or c.sector
                 code = (c.country or c.code) + (sec or "")
                 why = f"{kind} {c.country} ({c.reason})" + (f" + role {sec}" if sector else "")
-                return Actor(text, code, c.country, None, sec, name, why)
+                return self._with_also(tok, c, Actor(text, code, c.country, None, sec, name,
+                                                     why))
         if sector is None:
             return None
-        owner = self._owner(tok)
-        if owner is not None and (owner.country or owner.org):
-            base = owner.code if owner.org and not owner.country else (owner.country or "")
-            return Actor(text, base + sector if owner.country else owner.code, owner.country,
-                         owner.org, sector, name,
-                         f"role {sector} of {owner.text} ({owner.code})")
+        owner_tok = self._owner_token(tok)
+        owner = self.actor(owner_tok) if owner_tok is not None else None
+        if owner_tok is not None and owner is not None and (owner.country or owner.org):
+            made = [self._owned_role(text, sector, name, o)
+                    for o in [owner, *self.others(owner_tok)]]
+            if len(made) > 1:
+                self._also[tok.i] = (made[0], tuple(made[1:]))
+            return made[0]
         if name is not None:
             return Actor(text, sector, None, None, sector, name, f"person with role {sector}")
         return None
 
+    def _with_also(self, tok: Token, entry: Entry, actor: Actor) -> Actor:
+        """`actor`, noting the further parties of an entry with several codes as the same
+        phrase's, each with the role the phrase gives `actor`."""
+        if entry.also:
+            sectors = [actor.sector or e.sector for e in entry.also]
+            self._also[tok.i] = (actor, tuple(
+                Actor(actor.text, e.code if e.org else (e.country or e.code) + (sec or ""),
+                      e.country, e.org, sec, actor.name,
+                      f"also named by '{actor.text}' ({e.reason})")
+                for e, sec in zip(entry.also, sectors, strict=True)))
+        return actor
+
+    @staticmethod
+    def _owned_role(text: str, sector: str, name: str | None, owner: Actor) -> Actor:
+        base = owner.code if owner.org and not owner.country else (owner.country or "")
+        return Actor(text, base + sector if owner.country else owner.code, owner.country,
+                     owner.org, sector, name, f"role {sector} of {owner.text} ({owner.code})")
+
     def _owner(self, tok: Token) -> Actor | None:
         """The actor a role word belongs to: "Russia's forces", "the army of Syria"."""
+        owner = self._owner_token(tok)
+        return self.actor(owner) if owner is not None else None
+
+    def _owner_token(self, tok: Token) -> Token | None:
+        """The head of the phrase naming whose a role word is (see `_owner`)."""
         for c in tok.children:
             if c.dep_ == "poss":
-                return self.actor(c)
+                return c
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 for g in c.children:
@@ -350,7 +385,7 @@ class DocActors:
                         a = self.actor(g)
                         # "soldiers from Gondor", "lawmakers in Fornost": whose they are
                         if a is not None and (c.lower_ == "of" or a.country):
-                            return a
+                            return g
         return None
 
     def _agent_in_context(self, tok: Token, text: str, sector: str | None) -> Actor | None:

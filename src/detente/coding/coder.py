@@ -173,6 +173,13 @@ class Coder:
         if tok is None:
             return []
         out = [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+        for c in tok.children:
+            # "Arnor, the Shire, Fornost and Bree": a list whose second item the parser
+            # made an apposition of the first; an apposition with conjuncts is no
+            # description of its head but the rest of the list.
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(
+                    x.pos_ == "PROPN" for x in c.conjuncts):
+                out += [c, *(x for x in c.conjuncts if x.pos_ in ("NOUN", "PROPN"))]
         if tok.dep_ == "nsubj" and tok.head != tok:
             for c in tok.head.children:
                 if (c.dep_ == "nsubj" and c not in out and c.i < tok.head.i
@@ -201,6 +208,7 @@ class Coder:
             elif a.sector and a.country and _prep_owner(t) is not None:
                 owned_role = (t, a)
             out.append(a)
+            out += actors.others(t)
             out += self._coordinated_owners(t, a, actors)
             for mod in t.children:
                 if mod.dep_ not in ("amod", "compound") or not mod.conjuncts:
@@ -276,7 +284,7 @@ class Coder:
             for t in _phrase_subtree(root):
                 if t.pos_ not in ("NOUN", "PROPN") or not _argument_like(t, root):
                     continue
-                found = self._party_and_conjuncts(t, actors, own)
+                found = self._party_and_conjuncts(_name_head(t, actors), actors, own)
                 if found:
                     return found
         # "Arnor believes Dagolath can cope", "allowed that Mordor isn't ...": what the
@@ -297,12 +305,13 @@ class Coder:
         a = actors.actor(t)
         if a is None or not (a.country or a.org) or a.code in own:
             return []
-        out = [a]
+        out = [a, *actors.others(t)]
         for c in t.conjuncts:
             o = actors.actor(c)
-            if (o is not None and (o.country or o.org) and o.code not in own
-                    and all(o.code != x.code for x in out)):
-                out.append(o)
+            for x in ([o, *actors.others(c)] if o is not None else []):
+                if ((x.country or x.org) and x.code not in own
+                        and all(x.code != y.code for y in out)):
+                    out.append(x)
         return out
 
     def _empty_statement(self, hit: _Hit, src: Actor) -> bool:
@@ -501,6 +510,19 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _name_head(t: Token, actors: DocActors) -> Token:
+    """The head of the name a word is the first part of ("Minas" of "Minas Tirith"), whose
+    conjuncts are the name's, else the word itself."""
+    head = t
+    while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and (
+            head.head.i > head.i):
+        head = head.head
+    if head is t:
+        return t
+    a, b = actors.actor(head), actors.actor(t)
+    return head if a is not None and b is not None and a.code == b.code else t
 
 
 def _prep_owner(t: Token) -> Token | None:

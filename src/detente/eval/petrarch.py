@@ -191,6 +191,13 @@ def actor_code(actor: Actor | None) -> str:
     return actor.code
 
 
+def split_parties(triple: Triple) -> list[Triple]:
+    """One triple per party of an actor with several codes: UD-PETRARCH writes a name coded
+    `[FRO/BIL/SAM]` as the source `FRO/BIL/SAM`, PETRARCH-2 (and detente) as three events."""
+    src, tgt, code = triple
+    return [(s, t, code) for s in src.split("/") for t in tgt.split("/")]
+
+
 def _iso(date: str) -> str | None:
     d = date.strip()
     if len(d) == 8 and d.isdigit():
@@ -218,9 +225,10 @@ def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False) -> Pet
         if str(r.get("flags", {}).get("evaluate", "true")).lower() == "false":
             skipped_uneval += 1
             continue
-        expected = [(str(e["sourcecode"]).upper(), str(e["targetcode"]).upper(),
-                     code_of(str(e["eventcode"]).upper()))
-                    for e in exp_items if "eventcode" in e]
+        expected = [t for e in exp_items if "eventcode" in e
+                    for t in split_parties((str(e["sourcecode"]).upper(),
+                                            str(e["targetcode"]).upper(),
+                                            code_of(str(e["eventcode"]).upper())))]
         todo.append((r, expected))
     articles = [Article(article_id=str(r["id"]), text=str(r.get("text") or ""),
                         published=_iso(str(r.get("date") or "")))

@@ -292,3 +292,25 @@ def test_a_name_with_several_codes_gives_each_party_an_event(pipe: Pipeline,
     assert triples(code(twin, "Japan welcomed the resumption of ties with the Twin "
                               "Kingdoms and China.")) == {
         ("JPN", "AAA", "041"), ("JPN", "BBB", "041"), ("JPN", "CHN", "041")}
+
+
+def test_a_word_sequence_constraint_allows_words_between() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.coding.frames import phrase_words
+    from detente.coding.patterns import Constraint
+
+    words = ["Japan", "ended", "its", "improved", "naval", "defence", "ties", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 6, 6, 6, 6, 1, 1],
+              deps=["nsubj", "ROOT", "poss", "amod", "amod", "compound", "dobj", "punct"],
+              lemmas=["Japan", "end", "its", "improve", "naval", "defence", "tie", "."])
+    phrase = phrase_words(doc[6])
+    assert phrase[0] == ("its", "its") and phrase[-1] == ("ties", "tie")
+    improved_ties = Constraint(frozenset(), frozenset({(frozenset({"improved"}),
+                                                        frozenset({"tie", "ties"}))}))
+    assert improved_ties.matches("tie", "defence tie", "ties", phrase=phrase)
+    ties_improved = Constraint(frozenset(), frozenset({(frozenset({"tie"}),
+                                                        frozenset({"improved"}))}))
+    assert not ties_improved.matches("tie", "defence tie", "ties", phrase=phrase)  # order
+    assert not improved_ties.matches("tie", "tie", "ties", phrase=[("ties", "tie")])

@@ -100,19 +100,21 @@ def test_translation(imported: tuple[PatternSet, list[DataError], dict[str, int]
     dobj = _by_line(ps, "meet", _line("- * +"))
     assert [(p.obj, p.prep, p.target) for p in dobj] == [(None, None, "dobj")]
     money = _by_line(ps, "meet", _line("- * &CURRENCY"))
-    # exact members first ("swiss franc"), then one-word members, then the heads of longer
-    # members ("franc"), each with a preposition variant (more specific: tried first) and a
-    # direct-object one
-    words = [sorted(p.obj.words) for p in money if p.target == "dobj"]
-    assert words == [["dollar", "dollars", "swiss franc", "swiss francs"],
-                     ["dollar", "dollars"], ["franc", "francs"]]
-    assert [p.target for p in money] == ["pobj"] * 3 + ["dobj"] * 3
+    # the synset's members as word sequences ("swiss francs": both words, in order), with a
+    # preposition variant (more specific: tried first) and a direct-object one
+    assert [p.target for p in money] == ["pobj", "dobj"]
+    seqs = {tuple(tuple(sorted(step)) for step in seq) for seq in money[1].obj.sequences}
+    assert seqs == {(("dollar", "dollars"),), (("swiss",), ("franc", "francs"))}
     proto = _by_line(ps, "meet", _line("- * TRADE PROTOCOL"))
-    assert "trade protocol" in proto[0].obj.words  # exact: compound + head
-    assert proto[-1].obj.words >= {"protocol"}  # then the head alone
-    assert proto[0].order < proto[-1].order
+    assert len(proto) == 2 and not proto[0].obj.words  # no head-only approximation
+    assert proto[0].obj.matches("protocol", "trade protocol", "protocol", phrase=[
+        ("an", "an"), ("annual", "annual"), ("trade", "trade"), ("protocol", "protocol")])
+    assert not proto[0].obj.matches("protocol", "protocol", "protocol", phrase=[
+        ("a", "a"), ("protocol", "protocol")])
     peace = _by_line(ps, "meet", _line("- * (ON {PEACE PLAN})"))
-    assert peace[0].prep == frozenset({"on"}) and "peace plan" in peace[0].pobj.words
+    assert peace[0].prep == frozenset({"on"}) and peace[0].pobj.matches(
+        "plan", "peace plan", "plan", phrase=[("the", "the"), ("peace", "peace"),
+                                              ("plan", "plan")])
     assert peace[0].target == "dobj"
     passive = _by_line(ps, "extradite", _line("- + WAS_ *"))
     assert [p.target for p in passive] == ["dobj"]

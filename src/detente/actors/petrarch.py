@@ -29,9 +29,10 @@ starting with IGO/NGO/IMG/... an organisation, and a longer code (`PSEREBHMS`, `
 a place-like entry with its country and sector, so that agents compose with all of them
 (`ARNOR [ARN]` + `minister [~GOV]` gives `ARNGOV`). A name with several codes
 (`THE_SHIRE [FRO/BIL/SAM]`) is an entry for the first whose `also` holds the others: the
-resolver and coder treat each as a party named there, as PETRARCH-2 codes one event each. Agents become role entries whose sector
-is the agent code (`GOVFRM`). Prefix agents (`NGO~`) cannot be put before a country in
-detente's composition; they are kept as ordinary roles and counted.
+resolver and coder treat each as a party named there, as PETRARCH-2 codes one event each.
+Agents become role entries whose sector is the agent code (`GOVFRM`). Prefix agents
+(`NGO~`) cannot be put before a country in detente's composition; they are kept as
+ordinary roles and counted.
 """
 
 from __future__ import annotations

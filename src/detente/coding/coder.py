@@ -23,6 +23,7 @@ from detente.coding.frames import (
     modified_lemma,
     modifier_lemmas,
     noun_frame,
+    phrase_words,
     subject_of,
     verb_frame,
 )
@@ -81,7 +82,8 @@ class Coder:
         if p.obj is not None:
             o = f.obj
             if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
-                                              modified_lemma(o), modifier_lemmas(o)):
+                                              modified_lemma(o), modifier_lemmas(o),
+                                              phrase_words(o)):
                 return None
             consumed.add(o.i)
         pobj: Token | None = None
@@ -90,7 +92,7 @@ class Coder:
             for lemma, o in sorted(f.preps, key=lambda x: x[1].i):
                 if lemma in p.prep and (p.pobj is None or p.pobj.matches(
                         o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o),
-                        modifier_lemmas(o))):
+                        modifier_lemmas(o), phrase_words(o))):
                     pobj = o
                     break
             if pobj is None:

@@ -142,3 +142,10 @@ def modified_lemma(tok: Token) -> str:
 def modifier_lemmas(tok: Token) -> tuple[str, ...]:
     """The lemmas of a noun's compound and adjective modifiers."""
     return tuple(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))
+
+
+def phrase_words(tok: Token) -> tuple[tuple[str, str], ...]:
+    """The words of the noun phrase a word heads, up to the word, as (text, lemma) pairs:
+    "a million golden galleons" for "galleons"."""
+    return tuple((t.lower_, t.lemma_.lower()) for t in tok.subtree
+                 if t.i <= tok.i and not t.is_punct)

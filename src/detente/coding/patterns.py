@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +25,30 @@ class Constraint:
     """Alternatives a word must match: plain lemmas, or members of named classes."""
 
     words: frozenset[str]
+    # Word sequences one of which the phrase must hold in this order, other words allowed
+    # between (PETRARCH's "* IMPROVED &TIETYPES RELATIONS" fits "improved global economic
+    # relations"); each step lists the forms a word may have. When set, `words` is unused.
+    sequences: frozenset[tuple[frozenset[str], ...]] = frozenset()
 
     def matches(self, lemma: str, full: str, text: str, modified: str = "",
-                modifiers: tuple[str, ...] = ()) -> bool:
+                modifiers: tuple[str, ...] = (),
+                phrase: Sequence[tuple[str, str]] = ()) -> bool:
         """The word, its compound or adjective reading, or any modifier word of it
-        ("two artillery shells" satisfies `artillery`)."""
+        ("two artillery shells" satisfies `artillery`); for a sequence constraint, the
+        phrase's words up to the word, as (text, lemma) pairs, in text order."""
+        if self.sequences:
+            return any(_holds(seq, phrase) for seq in self.sequences)
         return (lemma in self.words or full in self.words or text in self.words
                 or modified in self.words or any(m in self.words for m in modifiers))
+
+
+def _holds(seq: tuple[frozenset[str], ...], phrase: Sequence[tuple[str, str]]) -> bool:
+    """The steps of `seq` appear in `phrase` in order (a subsequence)."""
+    k = 0
+    for text, lemma in phrase:
+        if k < len(seq) and (text in seq[k] or lemma in seq[k]):
+            k += 1
+    return k == len(seq)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ dependency tree. `detente.coding.verbpatterns` reads the format::
     - * (TO {PEACE PLAN}) [037]      `%` a compound actor, `^` any one phrase,
     - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
 
-How a pattern is translated: words after the verb become the object constraint (the last
-word is the head: `* DIPLOMATIC TIES` -> obj `tie`, modifiers are dropped), a preposition
+How a pattern is translated: words after the verb become the object constraint (one word:
+the object or a modifier of it; several: all of them among the object's phrase words, in
+order, others allowed between: `* DIPLOMATIC TIES` fits "full diplomatic ties"), a preposition
 starts a prepositional phrase (`* WITH +` -> prep `with`, target its object), a particle
 right after the verb is the particle (`*_OUT`, `* DOWN FROM`), synsets become word
 alternatives. Without a `+`, PETRARCH takes the first actor after the verb as the target;
@@ -109,29 +110,26 @@ def _forms(item: Item, syn: Synsets) -> list[list[str]]:
     return (member_phrases(item.text, syn) if item.kind == "syn" else [[item.text]])
 
 
-def constraints(phrase: Phrase | None, syn: Synsets
-                ) -> tuple[Constraint | None, Constraint | None, Constraint | None]:
-    """(exact, approximate, looser) constraints for a phrase.
+def constraint(phrase: Phrase | None, syn: Synsets) -> Constraint | None:
+    """The constraint a phrase puts on a slot's word.
 
-    Exact: the whole phrase as detente's "compound modifiers + lemma" form ("trade protocol"),
-    None when that says no more than the head. Approximate: the head word alone, the
-    modifiers dropped (detente cannot require adjectives such as "diplomatic ties"); it has
-    no words when only several-word synset members would do. Looser: for a synset head,
-    the last words of its several-word members ("economic sanctions" -> sanction), or None.
+    A phrase of one word (or a synset of one-word members) is the word's alternatives, met
+    by the slot's word or a modifier of it. Several words (or several-word members) must
+    all be among the slot's phrase words, in order, others allowed between, as PETRARCH
+    matches them ("* IMPROVED &TIETYPES RELATIONS": "improved global economic relations";
+    "* DIPLOMATIC TIES" is not met by "symbolic ties").
     """
     if phrase is None:
-        return None, None, None
-    head = phrase[-1]
-    heads = syn.heads(head.text) if head.kind == "syn" else frozenset(word_forms(head.text))
-    approx = Constraint(heads)  # empty when a synset has only several-word members
-    more = syn.heads(head.text, several=True) - heads if head.kind == "syn" else frozenset()
-    looser = Constraint(more) if more else None
+        return None
     seqs: list[list[str]] = [[]]
     for item in phrase:
         seqs = [s + f for s in seqs for f in _forms(item, syn)][:500]
-    full = {" ".join([*s[:-1], form]) for s in seqs if s for form in word_forms(s[-1])}
-    exact = Constraint(frozenset(full)) if full and not full <= heads else None
-    return exact, approx, looser
+    steps = frozenset(tuple(frozenset(word_forms(w)) for w in s) for s in seqs if s)
+    if any(len(s) > 1 for s in steps):
+        return Constraint(frozenset(), steps)
+    head = phrase[-1]
+    return Constraint(syn.heads(head.text) if head.kind == "syn"
+                      else frozenset(word_forms(head.text)))
 
 
 def _preposition(it: Item, syn: Synsets) -> frozenset[str] | None:
@@ -327,8 +325,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     `actor_head_words(kb)`) narrows the preposition variant of a pattern without a `+` to
     prepositions whose object may be an actor, which is how PETRARCH picks such a target
     (the first actor after the verb); without it any object of those prepositions will do.
-    Patterns are ranked: exact ones first, then those whose modifiers were dropped, then
-    the verbs' default codes.
+    Patterns are ranked: the pattern lines first, then the verbs' default codes.
     """
     probs: list[DataError] = problems if problems is not None else []
     tally: dict[str, int] = counts if counts is not None else {}
@@ -362,38 +359,30 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
 
     def emit(verb: VerbEntry, slots: Slots, code: str, line: int, tag: str, tier: int,
              back: str | None) -> None:
-        obj_x, obj_a, obj_l = constraints(slots.obj, syn)
-        pobj_x, pobj_a, pobj_l = constraints(slots.pobj, syn)
-        shapes: list[tuple[int, Constraint | None, Constraint | None]] = []
-        if obj_x is not None or pobj_x is not None:
-            shapes.append((tier, obj_x or obj_a, pobj_x or pobj_a))
-        shapes.append((tier + (1 if shapes else 0), obj_a, pobj_a))
-        if obj_l is not None or pobj_l is not None:
-            shapes.append((tier + 1, obj_l or obj_a, pobj_l or pobj_a))
-        for n_shape, (t, obj, pobj) in enumerate(shapes):
-            if (obj is not None and not obj.words) or (pobj is not None and not pobj.words):
-                continue  # nothing could match
-            if slots.target == "pobj" and pobj is None:
-                pobj = actor_heads  # the same rank as a pattern without `+` (below)
-            variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [
-                (slots.prep, pobj, slots.target or "dobj")]
-            if slots.compound:
-                variants = [(slots.prep, pobj, "none")]
-            elif slots.target is None and slots.prep is None:
-                variants = [(TARGET_PREPS, actor_heads, "pobj"), (None, None, "dobj")]
-            for n_var, (prep, pob, target) in enumerate(variants):
-                for lemma in verb.lemmas:
-                    pid = (f"petr.{_slug(lemma)}.{line}{tag}"
-                           + ("" if n_shape == 0 else "h") + ("" if n_var == 0 else "b"))
-                    while pid in seen_ids:
-                        pid += "x"
-                    seen_ids.add(pid)
-                    acc[(False, lemma)].append(Pattern(
-                        pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
-                        "", f"{where}:{line}", t * 10_000_000 + len(seen_ids), back,
-                        slots.compound, verb.forms if lemma in shared else None,
-                        slots.negated))
-                    add("patterns")
+        obj, pobj = constraint(slots.obj, syn), constraint(slots.pobj, syn)
+        if any(c is not None and not c.words and not c.sequences for c in (obj, pobj)):
+            return  # nothing could match
+        if slots.target == "pobj" and pobj is None:
+            pobj = actor_heads  # the same rank as a pattern without `+` (below)
+        variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [
+            (slots.prep, pobj, slots.target or "dobj")]
+        if slots.compound:
+            variants = [(slots.prep, pobj, "none")]
+        elif slots.target is None and slots.prep is None:
+            variants = [(TARGET_PREPS, actor_heads, "pobj"), (None, None, "dobj")]
+        for n_var, (prep, pob, target) in enumerate(variants):
+            for lemma in verb.lemmas:
+                pid = (f"petr.{_slug(lemma)}.{line}{tag}"
+                       + ("" if n_var == 0 else "b"))
+                while pid in seen_ids:
+                    pid += "x"
+                seen_ids.add(pid)
+                acc[(False, lemma)].append(Pattern(
+                    pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
+                    "", f"{where}:{line}", tier * 10_000_000 + len(seen_ids), back,
+                    slots.compound, verb.forms if lemma in shared else None,
+                    slots.negated))
+                add("patterns")
 
     for block in blocks:
         for pl in block.patterns:

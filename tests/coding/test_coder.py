@@ -307,10 +307,10 @@ def test_a_word_sequence_constraint_allows_words_between() -> None:
               lemmas=["Japan", "end", "its", "improve", "naval", "defence", "tie", "."])
     phrase = phrase_words(doc[6])
     assert phrase[0] == ("its", "its") and phrase[-1] == ("ties", "tie")
-    improved_ties = Constraint(frozenset(), frozenset({(frozenset({"improved"}),
-                                                        frozenset({"tie", "ties"}))}))
+    improved_ties = Constraint(frozenset(), frozenset({((frozenset({"improved"}),),
+                                                        (frozenset({"tie", "ties"}),))}))
     assert improved_ties.matches("tie", "defence tie", "ties", phrase=phrase)
-    ties_improved = Constraint(frozenset(), frozenset({(frozenset({"tie"}),
-                                                        frozenset({"improved"}))}))
+    ties_improved = Constraint(frozenset(), frozenset({((frozenset({"tie"}),),
+                                                        (frozenset({"improved"}),))}))
     assert not ties_improved.matches("tie", "defence tie", "ties", phrase=phrase)  # order
     assert not improved_ties.matches("tie", "tie", "ties", phrase=[("ties", "tie")])

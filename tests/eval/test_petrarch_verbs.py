@@ -103,8 +103,9 @@ def test_translation(imported: tuple[PatternSet, list[DataError], dict[str, int]
     # the synset's members as word sequences ("swiss francs": both words, in order), with a
     # preposition variant (more specific: tried first) and a direct-object one
     assert [p.target for p in money] == ["pobj", "dobj"]
-    seqs = {tuple(tuple(sorted(step)) for step in seq) for seq in money[1].obj.sequences}
-    assert seqs == {(("dollar", "dollars"),), (("swiss",), ("franc", "francs"))}
+    seqs = {tuple(tuple(tuple(sorted(step)) for step in grp) for grp in seq)
+            for seq in money[1].obj.sequences}
+    assert seqs == {((("dollar", "dollars"),),), ((("swiss",), ("franc", "francs")),)}
     proto = _by_line(ps, "meet", _line("- * TRADE PROTOCOL"))
     assert len(proto) == 2 and not proto[0].obj.words  # no head-only approximation
     assert proto[0].obj.matches("protocol", "trade protocol", "protocol", phrase=[

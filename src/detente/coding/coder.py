@@ -69,6 +69,8 @@ class Coder:
             return None  # `% *` needs a coordinated subject
         if p.negated and not is_negated(f.head, self.lexicon):
             return None
+        if p.before is not None and not p.before.matches("", "", "", phrase=_up_to(f.head)):
+            return None
         if p.modifier is not None and not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
             for c in f.head.children
@@ -512,6 +514,18 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _up_to(verb: Token) -> list[tuple[str, str]]:
+    """The words of a verb's clause up to the verb as (text, lemma) pairs, the verb
+    written `*`. The clause is that of the verbs it complements ("won't try to clash",
+    "indicated it would act"), not a phrase it modifies ("..., according to reports")."""
+    top = verb
+    while top.dep_ in ("xcomp", "ccomp") and top.head != top:
+        top = top.head
+    words = [(t.lower_, t.lemma_.lower()) for t in top.subtree
+             if t.i < verb.i and not t.is_punct]
+    return [*words, ("*", "*")]
 
 
 def _name_head(t: Token, actors: DocActors) -> Token:

@@ -20,15 +20,20 @@ PATTERN_COLS = ("id", "cameo", "head", "prt", "obj", "prep", "pobj", "target", "
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
+# Words in order: groups of adjacent words, other words allowed between groups; each word
+# the forms it may have. PETRARCH's "IMPROVED &TIETYPES RELATIONS" is three groups of one,
+# "NEW_&TIETYPES_RELATIONS" one group of three.
+WordSequence = tuple[tuple[frozenset[str], ...], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Constraint:
     """Alternatives a word must match: plain lemmas, or members of named classes."""
 
     words: frozenset[str]
-    # Word sequences one of which the phrase must hold in this order, other words allowed
-    # between (PETRARCH's "* IMPROVED &TIETYPES RELATIONS" fits "improved global economic
-    # relations"); each step lists the forms a word may have. When set, `words` is unused.
-    sequences: frozenset[tuple[frozenset[str], ...]] = frozenset()
+    # Word sequences one of which the phrase must hold (PETRARCH's "* IMPROVED &TIETYPES
+    # RELATIONS" fits "improved global economic relations"). When set, `words` is unused.
+    sequences: frozenset[WordSequence] = frozenset()
 
     def matches(self, lemma: str, full: str, text: str, modified: str = "",
                 modifiers: tuple[str, ...] = (),
@@ -37,18 +42,24 @@ class Constraint:
         ("two artillery shells" satisfies `artillery`); for a sequence constraint, the
         phrase's words up to the word, as (text, lemma) pairs, in text order."""
         if self.sequences:
-            return any(_holds(seq, phrase) for seq in self.sequences)
+            return any(holds(seq, phrase) for seq in self.sequences)
         return (lemma in self.words or full in self.words or text in self.words
                 or modified in self.words or any(m in self.words for m in modifiers))
 
 
-def _holds(seq: tuple[frozenset[str], ...], phrase: Sequence[tuple[str, str]]) -> bool:
-    """The steps of `seq` appear in `phrase` in order (a subsequence)."""
-    k = 0
-    for text, lemma in phrase:
-        if k < len(seq) and (text in seq[k] or lemma in seq[k]):
-            k += 1
-    return k == len(seq)
+def holds(seq: WordSequence, words: Sequence[tuple[str, str]]) -> bool:
+    """The groups of `seq` appear in `words` ((text, lemma) pairs) in order, each group's
+    words next to each other. Greedy: each group at its first fit ends earliest."""
+    at = 0
+    for grp in seq:
+        n = len(grp)
+        while at + n <= len(words) and not all(
+                words[at + k][0] in grp[k] or words[at + k][1] in grp[k] for k in range(n)):
+            at += 1
+        if at + n > len(words):
+            return False
+        at += n
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +87,16 @@ class Pattern:
     # claims the same lemma ("MET [031:032]" beside "MEET [031:031]"); None: any form.
     forms: frozenset[str] | None = None
     negated: bool = False  # PETRARCH's `NOT *`: fits a negated verb only
+    # PETRARCH's words before the verb ("UNEXPECTEDLY &NEGATVAUXVRB *"): a sequence the
+    # sentence's words up to the verb must hold, the verb itself written `*`; and how many
+    # words or synsets it has, each adding to the pattern's specificity.
+    before: Constraint | None = None
+    before_size: int = 0
 
     @property
     def specificity(self) -> int:
         return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
-                                           self.modifier)) + self.negated
+                                           self.modifier)) + self.negated + self.before_size
 
 
 @dataclass(frozen=True)

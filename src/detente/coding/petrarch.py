@@ -12,26 +12,30 @@ dependency tree. `detente.coding.verbpatterns` reads the format::
     - * (TO {PEACE PLAN}) [037]      `%` a compound actor, `^` any one phrase,
     - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
 
-How a pattern is translated: words after the verb become the object constraint (one word:
-the object or a modifier of it; several: all of them among the object's phrase words, in
-order, others allowed between: `* DIPLOMATIC TIES` fits "full diplomatic ties"), a preposition
-starts a prepositional phrase (`* WITH +` -> prep `with`, target its object), a particle
-right after the verb is the particle (`*_OUT`, `* DOWN FROM`), synsets become word
-alternatives. Without a `+`, PETRARCH takes the first actor after the verb as the target;
-detente cannot search like that, so such a pattern yields two: one whose target is the
-object of a preposition (tried first: it is more specific) and one whose target is the
-direct object. Negation before the verb (`NOT *`, `&NEGATVAUXVRB *`) makes a pattern for
-negated verbs only, tried before the others. A compound actor before the verb (`% *`:
-"Gondor and Rohan agree") makes a pattern that needs a coordinated subject whose parties
-act towards each other; one after the verb (`* WITH %`) is a target like `+`, its
-conjuncts each a target. Not expressible, so skipped and reported: other words before the verb
-(auxiliaries, governing verbs: detente finds modality itself), the
-source after the verb, other words beside a compound actor, two prepositional phrases,
-words before a phrasal verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and
-codes that are not CAMEO codes and have no CAMEO parent (unless the ontology given has
-them). A code with a CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and
-counted. A reciprocal code (`[032:033]`: the target does 033 back) becomes the pattern's
-`reciprocal`, which the coder codes as a second event, source and target swapped.
+How a pattern is translated: words after the verb become the object constraint (one
+word: the object or a modifier of it; several: all of them among the object's phrase
+words, in order, others allowed between unless `_` ties them: `* DIPLOMATIC TIES` fits
+"full diplomatic ties", `* NEW_&TIETYPES_RELATIONS` not "new global economic relations"),
+a preposition starts a prepositional phrase (`* WITH +` -> prep `with`, target its
+object), a particle right after the verb is the particle (`*_OUT`, `* DOWN FROM`),
+synsets become word alternatives. Without a `+`, PETRARCH takes the first actor after the
+verb as the target; detente cannot search like that, so such a pattern yields two: one
+whose target is the object of a preposition (tried first: it is more specific) and one
+whose target is the direct object. Negation before the verb (`NOT *`, `&NEGATVAUXVRB *`)
+makes a pattern for negated verbs only, tried before the others. Other words before the
+verb (`UNEXPECTEDLY &NEGATVAUXVRB *`, `RECENTLY_*`, `{DEATH TOLL} *`) must be among the
+words of the verb's clause before it, in order (`Pattern.before`); each adds to the
+pattern's specificity, so the longest such pattern that fits wins. A compound actor
+before the verb (`% *`: "Gondor and Rohan agree") makes a pattern that needs a
+coordinated subject whose parties act towards each other; one after the verb
+(`* WITH %`) is a target like `+`, its conjuncts each a target. Not expressible, so
+skipped and reported: a prepositional phrase before the verb, the source after the verb,
+other words beside a compound actor, two prepositional phrases, words before a phrasal
+verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are not
+CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with a
+CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A reciprocal
+code (`[032:033]`: the target does 033 back) becomes the pattern's `reciprocal`, which
+the coder codes as a second event, source and target swapped.
 """
 
 from __future__ import annotations
@@ -39,13 +43,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
 
-from detente.coding.patterns import Constraint, Pattern, PatternSet
+from detente.coding.patterns import Constraint, Pattern, PatternSet, WordSequence
 from detente.coding.verbpatterns import (
     Item,
     Lemmatize,
@@ -98,6 +102,8 @@ class Slots:
     target: str | None  # dobj | pobj, or None: PETRARCH's "first actor after the verb"
     compound: bool = False  # `% *`: the coordinated subject's parties, to each other
     negated: bool = False  # `NOT *`, `&NEGATVAUXVRB *`: only for a negated verb
+    before: tuple[Item, ...] = ()  # other words before the verb, in order
+    touching: bool = False  # the last of `before` is tied to the verb (`RECENTLY_*`)
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -107,7 +113,21 @@ def _phrase(words: list[Item]) -> Phrase | None:
 
 
 def _forms(item: Item, syn: Synsets) -> list[list[str]]:
+    if item.kind == "mark":
+        return [[item.text]]
     return (member_phrases(item.text, syn) if item.kind == "syn" else [[item.text]])
+
+
+def word_sequences(items: Phrase, syn: Synsets) -> frozenset[WordSequence]:
+    """The word sequences items stand for: a synset's members are alternatives, a member's
+    words stay together, an item tied by `_` joins the group before it."""
+    seqs: list[list[list[str]]] = [[]]
+    for item in items:
+        alternatives = _forms(item, syn)
+        seqs = [([*s[:-1], s[-1] + f] if item.joined and s else [*s, list(f)])
+                for s in seqs for f in alternatives][:500]
+    return frozenset(tuple(tuple(frozenset(word_forms(w)) for w in grp) for grp in s)
+                     for s in seqs if s)
 
 
 def constraint(phrase: Phrase | None, syn: Synsets) -> Constraint | None:
@@ -115,21 +135,27 @@ def constraint(phrase: Phrase | None, syn: Synsets) -> Constraint | None:
 
     A phrase of one word (or a synset of one-word members) is the word's alternatives, met
     by the slot's word or a modifier of it. Several words (or several-word members) must
-    all be among the slot's phrase words, in order, others allowed between, as PETRARCH
-    matches them ("* IMPROVED &TIETYPES RELATIONS": "improved global economic relations";
-    "* DIPLOMATIC TIES" is not met by "symbolic ties").
+    all be among the slot's phrase words, in order, others allowed between unless `_` ties
+    them, as PETRARCH matches them ("* IMPROVED &TIETYPES RELATIONS": "improved global
+    economic relations"; "* DIPLOMATIC TIES" is not met by "symbolic ties").
     """
     if phrase is None:
         return None
-    seqs: list[list[str]] = [[]]
-    for item in phrase:
-        seqs = [s + f for s in seqs for f in _forms(item, syn)][:500]
-    steps = frozenset(tuple(frozenset(word_forms(w)) for w in s) for s in seqs if s)
-    if any(len(s) > 1 for s in steps):
+    steps = word_sequences(phrase, syn)
+    if any(sum(len(g) for g in s) > 1 for s in steps):
         return Constraint(frozenset(), steps)
     head = phrase[-1]
     return Constraint(syn.heads(head.text) if head.kind == "syn"
                       else frozenset(word_forms(head.text)))
+
+
+def before_constraint(slots: Slots, syn: Synsets) -> Constraint | None:
+    """What the words up to the verb must hold for a pattern with words before the verb;
+    the verb is the last word, `*`."""
+    if not slots.before:
+        return None
+    verb = Item("mark", "*", joined=slots.touching)
+    return Constraint(frozenset(), word_sequences((*slots.before, verb), syn))
 
 
 def _preposition(it: Item, syn: Synsets) -> frozenset[str] | None:
@@ -167,9 +193,17 @@ def _negation(items: list[Item], syn: Synsets) -> bool:
     return found
 
 
-def translate(pre: list[Item], post: list[Item], syn: Synsets) -> Slots:
-    """Slots for one pattern: `pre` and `post` are the items before and after the verb."""
+def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool = False
+              ) -> Slots:
+    """Slots for one pattern: `pre` and `post` are the items before and after the verb;
+    `touching`: the verb is tied to the item before it (`RECENTLY_*`)."""
+    if any(it.kind == "pp" for it in pre):
+        raise Untranslatable("a prepositional phrase before the verb")
+    # A noun phrase before the verb ("{DEATH TOLL} *") is words next to each other.
+    pre = [replace(x, joined=x.joined or n > 0) if it.kind == "np" else x
+           for it in pre for n, x in enumerate(it.items if it.kind == "np" else (it,))]
     marks = {it.text for it in flatten(pre) if it.kind == "mark"}
+    before: tuple[Item, ...] = ()
     others = [it for it in flatten(pre) if not (it.kind == "mark" and it.text in "$^")]
     passive_target = False
     negated = False
@@ -191,10 +225,10 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets) -> Slots:
         passive_target = True
     elif others and _negation(others, syn):
         negated = True
+    elif others and all(it.kind in ("word", "syn") for it in others):
+        before = tuple(others)  # "UNEXPECTEDLY &NEGATVAUXVRB *", "INDICATED SHOULD *"
     elif others:
-        words = " ".join(("&" if it.kind == "syn" else "") + it.text.upper() for it in others)
-        raise Untranslatable(f"words before the verb ({words}): negation, modality and "
-                             "governing verbs are found by the coder, not by patterns")
+        raise Untranslatable("marks before the verb other than $, + and %")
     prt: str | None = None
     np_words: list[Item] = []
     pps: list[tuple[frozenset[str], list[Item]]] = []
@@ -272,7 +306,8 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets) -> Slots:
         if target is not None and (obj_target or (target == "pobj" and pobj is None)):
             raise Untranslatable("compound actor (%) before the verb and a target after it")
         target = None
-    return Slots(prt, obj, prep, pobj, target, compound, negated)
+    return Slots(prt, obj, prep, pobj, target, compound, negated, before,
+                 touching and bool(before))
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -360,6 +395,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     def emit(verb: VerbEntry, slots: Slots, code: str, line: int, tag: str, tier: int,
              back: str | None) -> None:
         obj, pobj = constraint(slots.obj, syn), constraint(slots.pobj, syn)
+        before = before_constraint(slots, syn)
         if any(c is not None and not c.words and not c.sequences for c in (obj, pobj)):
             return  # nothing could match
         if slots.target == "pobj" and pobj is None:
@@ -381,7 +417,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
                     "", f"{where}:{line}", tier * 10_000_000 + len(seen_ids), back,
                     slots.compound, verb.forms if lemma in shared else None,
-                    slots.negated))
+                    slots.negated, before, len(slots.before)))
                 add("patterns")
 
     for block in blocks:
@@ -399,7 +435,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             reported = False
             for vn, verb in enumerate(block.verbs):
                 try:
-                    slots = translate(pl.pre, verb.tail + pl.post, syn)
+                    slots = translate(pl.pre, verb.tail + pl.post, syn,
+                                      touching=pl.touching)
                 except Untranslatable as exc:
                     if not reported:
                         probs.append(DataError(str(path), pl.line, str(exc)))

@@ -39,6 +39,7 @@ class Item:
     kind: str  # word | syn | mark | pp | np
     text: str = ""
     items: tuple[Item, ...] = ()
+    joined: bool = False  # `_` ties it to the item before: the words must be adjacent
 
 
 class Untranslatable(ValueError):
@@ -47,18 +48,28 @@ class Untranslatable(ValueError):
 
 # -- tokens and groups -----------------------------------------------------------------
 def tokenize(text: str, synsets: dict[str, list[str]]) -> list[str]:
-    """A pattern's tokens, upper-cased; `&NAME_WORD` splits into a known synset and words."""
+    """A pattern's tokens, upper-cased; `&NAME_WORD` splits into a known synset and words.
+
+    A token joined to the one before by `_` (no space: `NEW_&TIETYPES_RELATIONS`,
+    `RECENTLY_*`) starts with `_`: PETRARCH wants such words next to each other.
+    """
     out: list[str] = []
-    for tok in _TOKEN.findall(text.upper()):
+    end = 0
+    upper = text.upper()
+    for m in _TOKEN.finditer(upper):
+        between = upper[end:m.start()]
+        joined = bool(out) and bool(between) and set(between) == {"_"}
+        end = m.end()
+        tok = m.group()
         if not tok.startswith("&"):
-            out.append(tok)
+            out.append(("_" if joined else "") + tok)
             continue
         pieces = tok[1:].strip("_").split("_")
         for n in range(len(pieces), 0, -1):
             name = "_".join(pieces[:n])
             if name in synsets:
-                out.append("&" + name)
-                out.extend(p for p in pieces[n:] if p)
+                out.append(("_" if joined else "") + "&" + name)
+                out.extend("_" + p for p in pieces[n:] if p)
                 break
         else:
             raise Untranslatable(f"unknown synset {tok}")
@@ -68,7 +79,9 @@ def tokenize(text: str, synsets: dict[str, list[str]]) -> list[str]:
 def group(tokens: list[str]) -> list[Item]:
     """Tokens as items, (..) and {..} nested as pp and np groups."""
     stack: list[tuple[str, list[Item]]] = [("top", [])]
-    for tok in tokens:
+    for token in tokens:
+        joined = token.startswith("_")
+        tok = token[1:] if joined else token
         if tok in ("(", "{"):
             stack.append(("pp" if tok == "(" else "np", []))
         elif tok in (")", "}"):
@@ -77,11 +90,11 @@ def group(tokens: list[str]) -> list[Item]:
             kind, items = stack.pop()
             stack[-1][1].append(Item(kind, items=tuple(items)))
         elif tok.startswith("&"):
-            stack[-1][1].append(Item("syn", tok[1:]))
+            stack[-1][1].append(Item("syn", tok[1:], joined=joined))
         elif tok in ("*", "$", "+", "%", "^"):
-            stack[-1][1].append(Item("mark", tok))
+            stack[-1][1].append(Item("mark", tok, joined=joined))
         else:
-            stack[-1][1].append(Item("word", tok.lower()))
+            stack[-1][1].append(Item("word", tok.lower(), joined=joined))
     if len(stack) != 1:
         raise Untranslatable("unbalanced brackets")
     return stack[0][1]
@@ -201,6 +214,7 @@ class PatternLine:
     post: list[Item]
     code: str | None
     back: str | None
+    touching: bool = False  # `RECENTLY_*`: the word before must be right before the verb
 
 
 @dataclass(slots=True)
@@ -274,7 +288,8 @@ def read_verbpatterns(path: Path, lemmatize: Lemmatize, problems: list[DataError
                 bad(ln.number, "a pattern has exactly one * (the verb)")
                 continue
             s = stars[0]
-            block.patterns.append(PatternLine(ln.number, items[:s], items[s + 1:], code, back))
+            block.patterns.append(PatternLine(ln.number, items[:s], items[s + 1:], code,
+                                              back, items[s].joined))
             continue
         verb = _verb_line(text, ln.number, block, lemmatize)
         if isinstance(verb, str):

@@ -1,0 +1,116 @@
+"""PETRARCH verb patterns read and matched as PETRARCH does: words tied by `_` next to each
+other, several words in order with others between, words before the verb."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.coding.patterns import holds
+from detente.coding.petrarch import import_verbs, with_codes
+from detente.coding.verbpatterns import dictionary_codes, group, tokenize
+from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+ACTORS = """\
+JAPAN [JPN]
+CHINA [CHN]
+"""
+VERBS = """\
+&NEGAUX
++DID N'T
++WO N'T
++WILL NOT
+
+&LINKS
++NAVAL
++TRADE
+
+--- CANCEL  [160]  ---
+CANCEL
+- * NEW_&LINKS_TIES [901]
+- * IMPROVED &LINKS TIES [902]
+- SUDDENLY &NEGAUX * [903]
+- &NEGAUX EVER * [904]
+- &NEGAUX * [905]
+- LATELY_* [906]
+"""
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    return [(w, w) for w in text.split()]
+
+
+def test_words_tied_by_underscores_are_joined() -> None:
+    toks = tokenize("* NEW_&LINKS_TIES", {"LINKS": []})
+    assert toks == ["*", "NEW", "_&LINKS", "_TIES"]
+    items = group(toks)
+    assert [it.joined for it in items] == [False, False, True, True]
+    assert group(tokenize("LATELY_*", {}))[-1].joined
+
+
+def test_groups_hold_in_order_and_adjacent() -> None:
+    new_ties = ((frozenset({"new"}), frozenset({"naval"}), frozenset({"ties"})),)
+    assert holds(new_ties, _words("the new naval ties"))
+    assert not holds(new_ties, _words("the new global naval ties"))
+    spaced = ((frozenset({"new"}),), (frozenset({"naval"}),), (frozenset({"ties"}),))
+    assert holds(spaced, _words("the new global naval ties"))
+    assert not holds(spaced, _words("the naval new ties"))
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("petr")
+    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
+    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
+    patterns = import_verbs(folder / "verbs.txt", ontology,
+                            lemmatize=spacy_lemmatizer(pipeline.nlp),
+                            target_words=actor_head_words(kb))
+    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+
+
+def codes(pipe: Pipeline, text: str) -> set[str]:
+    res = pipe.process(Article("t", text, published="2019-03-01"))
+    return {e.cameo for e in res.events
+            if actor_code(e.source) == "JPN" and actor_code(e.target) == "CHN"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, code", [
+    ("Japan cancelled new naval ties with China.", "901"),
+    ("Japan cancelled new regional naval ties with China.", "160"),  # NEW_ tied to LINKS
+    ("Japan cancelled improved regional trade ties with China.", "902"),
+    ("Japan suddenly won't cancel its talks with China.", "903"),
+    ("Japan won't ever cancel its talks with China.", "904"),
+    ("Japan will not cancel its talks with China.", "905"),
+    ("Japan lately cancelled its talks with China.", "906"),
+    ("Lately, Japan cancelled its talks with China.", "160"),  # LATELY_* : right before
+    ("Japan cancelled its talks with China.", "160"),
+])
+def test_petrarch_words_around_the_verb(pipe: Pipeline, text: str, code: str) -> None:
+    assert codes(pipe, text) == {code}
+
+
+def test_words_before_the_verb_stay_in_its_clause() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.coding.coder import _up_to
+
+    words = ["Japan", "wo", "n't", "try", "to", "cancel", "talks", "in", "Osaka", ",",
+             "according", "to", "reports", "."]
+    heads = [3, 3, 3, 3, 5, 3, 5, 6, 7, 3, 3, 10, 11, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct",
+            "prep", "prep", "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 13)
+    # the verbs it complements are its clause ("won't try to cancel") ...
+    assert [w for w, _ in _up_to(doc[5])] == ["japan", "wo", "n't", "try", "to", "*"]
+    # ... a phrase it heads on its own is not ("..., according to reports")
+    assert _up_to(doc[10]) == [("*", "*")]

@@ -39,9 +39,10 @@ def _both(nlp: Language, cache: AttributeCache, texts: list[str]) -> tuple[list,
 def test_same_attributes_cold_and_warm(pipeline: Pipeline) -> None:
     cache = AttributeCache(pipeline.nlp)
     ref, cold = _both(pipeline.nlp, cache, TRICKY)
-    assert cache.misses == len(TRICKY)  # nothing known yet: the real ruler ran
+    learned = cache.misses
+    assert learned > 10  # nothing known yet: the real ruler gave them
     ref2, warm = _both(pipeline.nlp, cache, TRICKY)
-    assert cache.hits == len(TRICKY)  # all remembered the second time
+    assert cache.misses == learned  # all remembered the second time
     assert cold == ref and warm == ref2 == ref
     poss = {t[1] for doc in warm for t in doc}
     assert {"AUX", "PART", "SPACE", "VERB"} <= poss  # the ruler's work is there
@@ -62,7 +63,9 @@ def test_same_attributes_on_news(pipeline: Pipeline) -> None:
     with path.open(encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in islice(f, 60)]
     cache = AttributeCache(pipeline.nlp)
-    for _ in range(2):  # learning, then from memory
-        ref, ours = _both(pipeline.nlp, cache, texts)
-        assert ours == ref
-    assert cache.hits > 0
+    ref, ours = _both(pipeline.nlp, cache, texts)  # learning
+    assert ours == ref
+    learned = cache.misses
+    ref, ours = _both(pipeline.nlp, cache, texts)  # from memory
+    assert ours == ref
+    assert cache.misses == learned > 100

@@ -5,16 +5,17 @@ morphology and a few lemmas with 179 Matcher patterns, applying every match in P
 news it costs about as much as the parser. Its result for a token depends only on the
 attributes its patterns test (TAG, DEP, IS_SPACE, and LOWER for the few words the patterns
 name) and, for a token in a two-word pattern ("gon na", "let 's", "there is"), on the same
-attributes of its neighbours. `AttributeCache` keys its result on exactly those, runs the
-real ruler on any doc with a token it has not seen, learns from it, and otherwise sets the
-remembered attributes directly: the same Doc, token for token (tests/nlp check it on news).
+attributes of its neighbours. `AttributeCache` keys its result on exactly those; for a key
+it has not seen it runs the real ruler on that token and its neighbours and remembers the
+answer, then sets every token's attributes at once: the same Doc, token for token
+(tests/nlp check it on news).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -76,6 +77,7 @@ class AttributeCache:
 
     def __init__(self, nlp: Language, name: str = "attribute_ruler") -> None:
         self.ruler = nlp.get_pipe(name)
+        self.vocab = nlp.vocab
         self.strings = nlp.vocab.strings
         lower_tests, context_tests = [], []
         # Two-word patterns: (offset of the other word, its test on (lower, tag, dep, space)).
@@ -104,7 +106,7 @@ class AttributeCache:
         self._context_tests = context_tests
         self._word: dict[int, tuple[int, bool]] = {}  # LOWER -> (key word or 0, needs context)
         self._cache: dict[Key, Value] = {}
-        self.hits = self.misses = 0
+        self.misses = 0  # tokens whose attributes the real ruler had to give
 
     def _words(self, lowers: np.ndarray) -> list[tuple[int, bool]]:
         out = []
@@ -139,24 +141,37 @@ class AttributeCache:
     def _token(tok: Any) -> tuple[str, str, str, bool]:
         return tok.lower_, tok.tag_, tok.dep_, tok.is_space
 
+    def _learn(self, doc: Doc, i: int) -> Value:
+        """The real ruler's result for token `i`: run on the token and its two neighbours,
+        all the context any pattern reads, with their words, tags and labels."""
+        start, end = max(0, i - 1), min(len(doc), i + 2)
+        toks = doc[start:end]
+        mini = Doc(self.vocab, words=[t.text for t in toks],
+                   spaces=[bool(t.whitespace_) for t in toks],
+                   tags=[t.tag_ for t in toks], deps=[t.dep_ or "dep" for t in toks],
+                   heads=list(range(len(toks))))
+        for t, m in zip(toks, mini, strict=True):
+            if not t.dep_:
+                m.dep = 0
+        self.ruler(mini)
+        before, after = doc[i], mini[i - start]
+        return (after.tag, after.pos, after.morph.key, after.lemma,
+                0 if after.dep == before.dep else after.dep)
+
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         keys = self._keys(doc)
         cache = self._cache
-        values = [cache.get(k) for k in keys]
-        if any(v is None for v in values):
-            self.misses += 1
-            deps_before = doc.to_array([DEP]).tolist()
-            self.ruler(doc)
-            after = doc.to_array([*_SET_ATTRS, DEP]).tolist()
-            for k, dep, row in zip(keys, deps_before, after, strict=True):
-                cache[k] = (row[0], row[1], row[2], row[3], 0 if row[4] == dep else row[4])
-            return doc
-        self.hits += 1
-        known = cast(list[Value], values)
-        doc.from_array(_SET_ATTRS, np.array([v[:4] for v in known], dtype="uint64"))  # type: ignore[arg-type]
-        for tok, v in zip(doc, known, strict=True):
+        values = []
+        for i, k in enumerate(keys):
+            v = cache.get(k)
+            if v is None:
+                self.misses += 1
+                v = cache[k] = self._learn(doc, i)
+            values.append(v)
+        doc.from_array(_SET_ATTRS, np.array([v[:4] for v in values], dtype="uint64"))  # type: ignore[arg-type]
+        for tok, v in zip(doc, values, strict=True):
             if v[4]:
                 tok.dep = v[4]
         return doc

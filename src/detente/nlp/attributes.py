@@ -154,9 +154,8 @@ class AttributeCache:
             if not t.dep_:
                 m.dep = 0
         self.ruler(mini)
-        before, after = doc[i], mini[i - start]
-        return (after.tag, after.pos, after.morph.key, after.lemma,
-                0 if after.dep == before.dep else after.dep)
+        tag, pos, morph, lemma, dep = mini.to_array([*_SET_ATTRS, DEP])[i - start].tolist()
+        return (tag, pos, morph, lemma, 0 if dep == doc[i].dep else dep)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

@@ -62,7 +62,24 @@ def test_missing_store_and_postgres_url_are_user_errors(tmp_path: Path) -> None:
 def test_schema_version_is_recorded_and_newer_stores_refused(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     with open_store(db) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
         store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(UserError, match="newer"):
         open_store(db)
+
+
+def test_a_long_write_renews_its_connection_and_keeps_everything(tmp_path: Path) -> None:
+    from detente.store import duckdb as store_module
+
+    db = str(tmp_path / "s.duckdb")
+    n = store_module.RENEW_EVERY + 5
+    with open_store(db) as store:
+        first = store.con
+        for i in range(n):
+            assert store.add(Article(f"a{i}", f"text {i}"), [], [], signature=b"x" * 8,
+                             bands=[i])
+        assert store.con is not first
+        assert store.add(Article("a0", "text 0"), [], []) is False
+        assert store.counts()["articles"] == n
+    with open_store(db, read_only=True) as store:
+        assert store.query("SELECT count(*), count(DISTINCT key) FROM minhash_bands") == [(n, n)]

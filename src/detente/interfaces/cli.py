@@ -198,26 +198,22 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
     from itertools import chain, islice
 
     from detente.engines.local import default_workers, run_local
-    from detente.ingest.dedup import Deduplicator, signature, to_bytes
+    from detente.ingest.dedup import Deduplicator, signature
     from detente.store import open_store
 
     problems = _Problems()
     n = {"read": 0, "stored": 0, "already": 0, "events": 0, "copies": 0}
     started = time.perf_counter()
     with open_store(db) as store:
-        dedup = Deduplicator()
-        dedup.load(store.signatures())
-        sigs: dict[str, bytes] = {}
+        dedup = Deduplicator(store)  # its state is in the store but for articles in flight
 
         def fresh() -> Iterator[Article]:
             for art in _articles(paths, date, problems):
                 n["read"] += 1
-                if art.article_id in sigs or store.has_article(art.article_id):
+                if art.article_id in dedup.pending or store.has_article(art.article_id):
                     n["already"] += 1
                     continue
-                sig = signature(art.text)
-                sigs[art.article_id] = to_bytes(sig)
-                dup = dedup.check(art.article_id, sig)
+                dup = dedup.check(art.article_id, signature(art.text))
                 if dup is not None:
                     n["copies"] += 1
                     art = replace(art, duplicate_of=dup)
@@ -241,9 +237,11 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                 for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
                                      actors_dir=actors_dir, verbs_dir=verbs_dir):
                     art = res.article
+                    sig = dedup.take(art.article_id)
                     if store.add(art, res.events, res.quotes,
                                  coded=art.language in (None, "en"),
-                                 signature=sigs.pop(art.article_id, None)):
+                                 signature=sig.minhash if sig else None,
+                                 bands=sig.bands if sig else ()):
                         n["stored"] += 1
                         n["events"] += len(res.events)
                         if verbose:

@@ -1,4 +1,4 @@
--- detente store schema, version 1 (see docs/store.md). Dates are ISO strings YYYY-MM-DD.
+-- detente store schema, version 2 (see docs/store.md). Dates are ISO strings YYYY-MM-DD.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
@@ -55,4 +55,9 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS signatures (
     article_id VARCHAR PRIMARY KEY,
     minhash BLOB
+);
+-- version 2: LSH band keys of the originals (ingest/dedup.py), for finding wire copies.
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    key BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
 );

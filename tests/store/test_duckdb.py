@@ -1,4 +1,4 @@
-"""The DuckDB store: round trips, idempotence, filters, one transaction per article."""
+"""The DuckDB store: round trips, idempotence, filters, one transaction per batch."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from detente.errors import UserError
 from detente.records import Actor, Article, Event, Quote
 from detente.store import EventFilter, open_store
+from detente.store.duckdb import Stored
 
 
 def _event(eid: str, src: str, tgt: str | None, cameo: str, date: str, neg: bool = False
@@ -50,6 +51,25 @@ def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
             store.add(art, [bad, object()], [])  # type: ignore[list-item]
         assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
         assert store.add(art, [bad], []) is True
+
+
+def test_a_batch_is_one_transaction(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    ev = _event("e1", "RUSGOV", "UKR", "036", "2018-09-25")
+    with open_store(db) as store:
+        assert store.add(Article("a0", "old"), [], []) is True
+        batch = [Stored(Article("a1", "one"), (ev,), signature=b"s" * 8, bands=(7, 8)),
+                 Stored(Article("a0", "old")),  # stored before
+                 Stored(Article("a2", "two"), coded=False),
+                 Stored(Article("a1", "one"), (ev,))]  # twice in the batch
+        broken = [*batch[:3], Stored(Article("a3", "x"), (object(),))]  # type: ignore[arg-type]
+        with pytest.raises((AttributeError, TypeError)):
+            store.add_many(broken)
+        assert store.counts() == {"articles": 1, "events": 0, "quotes": 0}  # none of it
+        assert store.add_many(batch) == [True, False, True, False]
+        assert store.counts() == {"articles": 3, "events": 1, "quotes": 0}
+        assert store.band_candidates([8]) == [("a1", b"s" * 8)]
+        assert store.query("SELECT coded FROM articles WHERE article_id = 'a2'") == [(False,)]
 
 
 def test_missing_store_and_postgres_url_are_user_errors(tmp_path: Path) -> None:

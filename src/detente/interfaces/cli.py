@@ -27,6 +27,9 @@ app.add_typer(actors_app, name="actors")
 
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
 err = Console(stderr=True, soft_wrap=True)
+# ingest writes articles in transactions of this many, or of what came in this many seconds
+WRITE_BATCH = 64
+WRITE_SECONDS = 2.0
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD "
@@ -192,14 +195,17 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                                                  "stored, on stderr.")] = False) -> None:
     """Read, code and store articles, idempotently: ingesting twice adds nothing.
 
-    Articles stream through in order (memory stays flat on any corpus); each is stored with
-    its events and quotes in one transaction.
+    Articles stream through in order (memory stays flat on any corpus) and are stored with
+    their events and quotes in transactions of up to WRITE_BATCH articles or WRITE_SECONDS:
+    a killed ingest loses at most the batch in flight, which the next run codes again.
     """
     from itertools import chain, islice
 
     from detente.engines.local import default_workers, run_local
     from detente.ingest.dedup import Deduplicator, signature
+    from detente.pipeline import Result
     from detente.store import open_store
+    from detente.store.duckdb import Stored
 
     problems = _Problems()
     n = {"read": 0, "stored": 0, "already": 0, "events": 0, "copies": 0}
@@ -234,24 +240,41 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                 if know.actors or know.agents or know.verbs:
                     n_workers = 1  # imported dictionaries are loaded here, once
                 pipe = _pipeline(know) if n_workers == 1 else None
-                for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
-                                     actors_dir=actors_dir, verbs_dir=verbs_dir):
-                    art = res.article
-                    sig = dedup.take(art.article_id)
-                    if store.add(art, res.events, res.quotes,
-                                 coded=art.language in (None, "en"),
-                                 signature=sig.minhash if sig else None,
-                                 bands=sig.bands if sig else ()):
+                batch: list[Result] = []
+                last = time.perf_counter()
+
+                def write() -> None:
+                    """Store the batch in one transaction (its articles stay pending for the
+                    deduplicator until then)."""
+                    items = []
+                    for res in batch:
+                        sig = dedup.take(res.article.article_id)
+                        items.append(Stored(res.article, res.events, res.quotes,
+                                            coded=res.article.language in (None, "en"),
+                                            signature=sig.minhash if sig else None,
+                                            bands=sig.bands if sig else ()))
+                    for res, fresh in zip(batch, store.add_many(items), strict=True):
+                        if not fresh:
+                            n["already"] += 1
+                            continue
                         n["stored"] += 1
                         n["events"] += len(res.events)
                         if verbose:
-                            err.print(f"stored {art.article_id} ({len(res.events)} events)",
-                                      highlight=False)
-                    else:
-                        n["already"] += 1
-                    done = n["stored"] + n["already"]
-                    rate = done / max(time.perf_counter() - started, 1e-9)
+                            err.print(f"stored {res.article.article_id} ({len(res.events)} "
+                                      "events)", highlight=False)
+                    batch.clear()
+
+                for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
+                                     actors_dir=actors_dir, verbs_dir=verbs_dir):
+                    batch.append(res)
+                    now = time.perf_counter()
+                    if len(batch) >= WRITE_BATCH or now - last >= WRITE_SECONDS:
+                        write()
+                        last = now
+                    done = n["stored"] + n["already"] + len(batch)
+                    rate = done / max(now - started, 1e-9)
                     progress.update(task, completed=done, rate=f"{rate:.1f}", ev=n["events"])
+                write()
         counts = store.counts()
     err.print(f"read {n['read']} articles: stored {n['stored']} with {n['events']} events "
               f"({n['copies']} copies of stories already seen), {n['already']} already stored, "

@@ -37,6 +37,10 @@ CANCEL
 - &NEGAUX EVER * [904]
 - &NEGAUX * [905]
 - LATELY_* [906]
+
+--- CONSIDER  [020]  ---
+CONSIDER
+- * VERY_GOOD_PARTNER [908]
 """
 
 
@@ -114,3 +118,12 @@ def test_words_before_the_verb_stay_in_its_clause() -> None:
     assert [w for w, _ in _up_to(doc[5])] == ["japan", "wo", "n't", "try", "to", "*"]
     # ... a phrase it heads on its own is not ("..., according to reports")
     assert _up_to(doc[10]) == [("*", "*")]
+
+
+@pytest.mark.model
+def test_tied_words_after_the_verb_in_its_clause(pipe: Pipeline) -> None:
+    assert codes(pipe, "Japan considered that China would be a very good partner.") == {
+        "908"}
+    # loose words are no tied expression
+    assert codes(pipe, "Japan considered that China would be a very reliable and good "
+                       "partner.") == {"020"}

@@ -15,14 +15,14 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 # Measured on 2026-11-28 (detente-coder-2, after names with several codes, lists the
 # parser broke (appositions, modifiers), PETRARCH phrases matched as word sequences (`_`
-# keeping words adjacent), words before the verb and names written with underscores:
-# unittest 277 of 359 reproduced (77.2%), 21.1% of our triples extra;
+# keeping words adjacent), words before the verb, tied words after it, and names written
+# with underscores: unittest 280 of 359 reproduced (78.0%), 20.2% of our triples extra;
 # ud-petrarch-validation 245 of 317 (77.3%; its FRO/BIL/SAM triples counted once per
 # party), 20.5% extra. UD-PETRARCH ignores some words
 # before the verb that PETRARCH-2 honours (RECENTLY *, INDICATED *): 3 ud records.
 # (detente-coder-1: 61.8% / 31.1% and 71.8% / 22.2%; first run: 17.3% and 27.3%.)
-UNITTEST_REPRODUCED_FLOOR = 76.2  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 22.1  # percent of our triples not expected
+UNITTEST_REPRODUCED_FLOOR = 77.0  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 21.2  # percent of our triples not expected
 UD_REPRODUCED_FLOOR = 76.3
 UD_EXTRA_CEILING = 21.5
 

@@ -71,6 +71,8 @@ class Coder:
             return None
         if p.before is not None and not p.before.matches("", "", "", phrase=_up_to(f.head)):
             return None
+        if p.after is not None and not p.after.matches("", "", "", phrase=_after(f.head)):
+            return None
         if p.modifier is not None and not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
             for c in f.head.children
@@ -520,6 +522,12 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     return replace(f, prt=nxt.lower_, obj=f.obj or obj,
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
+
+
+def _after(verb: Token) -> list[tuple[str, str]]:
+    """The words of a verb's clause after it, as (text, lemma) pairs."""
+    return [(t.lower_, t.lemma_.lower()) for t in verb.subtree
+            if t.i > verb.i and not t.is_punct]
 
 
 def _name_like(t: Token) -> bool:

@@ -92,11 +92,16 @@ class Pattern:
     # words or synsets it has, each adding to the pattern's specificity.
     before: Constraint | None = None
     before_size: int = 0
+    # PETRARCH's words after the verb read as words of the verb's clause after it rather
+    # than as its object ("* REALLY_PLEASANT": "allowed that X isn't a really pleasant
+    # place"); counts as an object for specificity.
+    after: Constraint | None = None
 
     @property
     def specificity(self) -> int:
         return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
-                                           self.modifier)) + self.negated + self.before_size
+                                           self.modifier, self.after)) + (
+            self.negated + self.before_size)
 
 
 @dataclass(frozen=True)

@@ -406,19 +406,31 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             variants = [(slots.prep, pobj, "none")]
         elif slots.target is None and slots.prep is None:
             variants = [(TARGET_PREPS, actor_heads, "pobj"), (None, None, "dobj")]
-        for n_var, (prep, pob, target) in enumerate(variants):
-            for lemma in verb.lemmas:
-                pid = (f"petr.{_slug(lemma)}.{line}{tag}"
-                       + ("" if n_var == 0 else "b"))
-                while pid in seen_ids:
-                    pid += "x"
-                seen_ids.add(pid)
-                acc[(False, lemma)].append(Pattern(
-                    pid, code, lemma, None, False, slots.prt, obj, prep, pob, target,
-                    "", f"{where}:{line}", tier * 10_000_000 + len(seen_ids), back,
-                    slots.compound, verb.forms if lemma in shared else None,
-                    slots.negated, before, len(slots.before)))
-                add("patterns")
+        shapes: list[tuple[Constraint | None, Constraint | None, int, str]] = [
+            (obj, None, tier, "")]
+        if (slots.obj is not None and slots.prep is None and slots.target is None
+                and not slots.compound and len(slots.obj) > 1
+                and all(it.joined for it in slots.obj[1:])):
+            # Words tied by `_` that PETRARCH finds after the verb though they are not its
+            # object ("* REALLY_PLEASANT": "allowed that X isn't a really pleasant
+            # place"): ranked after the object reading. Loose words would be found in
+            # any long clause after the verb, so only a tied expression counts.
+            after = Constraint(frozenset(), word_sequences(slots.obj, syn))
+            shapes.append((None, after, tier + 1, "w"))
+        for shape_obj, after_c, rank, suffix in shapes:
+            for n_var, (prep, pob, target) in enumerate(variants):
+                for lemma in verb.lemmas:
+                    pid = (f"petr.{_slug(lemma)}.{line}{tag}{suffix}"
+                           + ("" if n_var == 0 else "b"))
+                    while pid in seen_ids:
+                        pid += "x"
+                    seen_ids.add(pid)
+                    acc[(False, lemma)].append(Pattern(
+                        pid, code, lemma, None, False, slots.prt, shape_obj, prep, pob,
+                        target, "", f"{where}:{line}", rank * 10_000_000 + len(seen_ids),
+                        back, slots.compound, verb.forms if lemma in shared else None,
+                        slots.negated, before, len(slots.before), after_c))
+                    add("patterns")
 
     for block in blocks:
         for pl in block.patterns:

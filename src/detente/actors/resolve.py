@@ -78,7 +78,8 @@ class DocActors:
         doc = self.doc
         text_keys = [(t.text,) for t in doc]
         role_keys = [(t.lower_, t.lemma_.lower()) for t in doc]
-        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+                       ] if doc.has_annotation("ENT_IOB") else []  # doc.ents scans every token
         i = 0
         while i < len(doc):
             end_n, names = self.kb.names.longest(text_keys, i)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“\"'‘«„])")
 DOUBLE = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
 SINGLE = {"‘": "’", "'": "'"}
+# The characters a quote can open with: the scan jumps from one to the next.
+_CANDIDATE = re.compile("[" + re.escape("".join({*DOUBLE, *SINGLE, "`"} - {"''", "``"})) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,10 @@ def quoted_spans(text: str) -> list[Marked]:
     for pstart, pend in paragraphs(text):
         pos = pstart
         while pos < pend:
+            at = _CANDIDATE.search(text, pos, pend)
+            if at is None:
+                break
+            pos = at.start()
             mark = _opener(text, pos)
             if mark is None:
                 pos += 1

@@ -40,7 +40,9 @@ class Speakers:
     def __init__(self, doc: Doc, actors: DocActors) -> None:
         self.doc = doc
         self.actors = actors
-        self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+        # (entities only when the doc was parsed with a recognizer: detente's parser skips it)
+        self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"
+                                   ] if doc.has_annotation("ENT_IOB") else []
         self._person_at = {t.i: e for e in self.people for t in e}
         self._sent_of = {t.i: n for n, s in enumerate(sentences(doc)) for t in s}
         self.named: list[tuple[int, str]] = []  # (token index, name) of speakers so far

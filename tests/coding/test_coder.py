@@ -347,3 +347,11 @@ def test_list_items_parsed_as_a_name_modifying_the_last(pipe: Pipeline) -> None:
     actors = resolve_doc(doc, pipe.kb, "2018-09-25")
     assert actors.actor(doc[6]).code == "CHN"
     assert actors.actor(doc[0]).code == "PER"
+
+
+def test_a_verb_of_striving_leaves_the_act_to_its_complement(pipe: Pipeline) -> None:
+    got = triples(code(pipe, "Japan is seeking to meet with China."))
+    assert got == {("JPN", "CHN", "040")}, got
+    # a governor that is not a verb of striving keeps its own event
+    got = triples(code(pipe, "Japan agreed to meet with China."))
+    assert {("JPN", None, "030"), ("JPN", "CHN", "040")} <= got, got

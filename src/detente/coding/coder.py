@@ -135,6 +135,13 @@ class Coder:
                                         and not _owned(h.head))]
         if any(self.ontology[h.pattern.cameo].root != "01" for h in hits):
             hits = [h for h in hits if self.ontology[h.pattern.cameo].root != "01"]
+        # "Brazil is seeking to deepen ties with Peru", "wants to help Israel": the act
+        # is the complement's; a verb of striving with no party of its own as target
+        # adds nothing (as PETRARCH codes it).
+        coded = {h.head.i for h in hits if not h.pattern.nominal}
+        hits = [h for h in hits if h.pattern.nominal or h.target is not None
+                or not self.lexicon.has("striving", h.head.lemma_) or not any(
+                    c.dep_ == "xcomp" and c.i in coded for c in h.head.children)]
         return hits
 
     # -- actors of the slots ---------------------------------------------------------------

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from detente.datafiles import package_data, read_tsv
 
-KINDS = ("speech", "future", "hypothetical", "negating")
+# striving: verbs of wanting or trying whose complement is the act ("seeks to deepen ties").
+KINDS = ("speech", "future", "hypothetical", "negating", "striving")
 
 
 @dataclass(frozen=True)

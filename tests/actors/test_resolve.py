@@ -56,6 +56,18 @@ def test_surname_and_pronoun(pipeline: Pipeline) -> None:
     assert m["He"].name == "Sergey Lavrov"
 
 
+def test_pronouns_only_as_subjects_when_the_kb_says_so(pipeline: Pipeline) -> None:
+    from dataclasses import replace
+
+    text = "Turkey protested on Monday. It said crowds had burned its embassy."
+    m = mentions(pipeline, text)
+    assert m["It"].code == "TUR" and m["its"].code == "TUR"
+    kb = replace(pipeline.kb, pronouns="subjects")
+    res = resolve_doc(pipeline.parser(text), kb, "2018-09-25")
+    m = {x.text: x.actor for x in res.mentions if x.actor is not None}
+    assert m["It"].code == "TUR" and "its" not in m
+
+
 def test_descriptions_need_an_earlier_mention(pipeline: Pipeline) -> None:
     assert "alliance" not in mentions(pipeline, "The alliance met in Brussels.")
     m = mentions(pipeline, "NATO ministers gathered. The alliance agreed on a plan.")

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from detente.datafiles import Row, package_data, read_tsv
 from detente.errors import DataError
@@ -100,6 +101,10 @@ class KnowledgeBase:
     igos: dict[str, Entry] = field(default_factory=dict)  # code -> its first (main) entry
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Which pronouns stand for the salient earlier actor: "all", or only "subjects" (as
+    # PETRARCH-2 codes: it resolves no pronoun, but a clause's subject pronoun takes the
+    # source of the clause above, "X said it would ..."); see `detente.eval.petrarch`.
+    pronouns: Literal["all", "subjects"] = "all"
 
     def unique_surname(self, word: str, date: str | None) -> str | None:
         """The one person with this surname holding a role on `date`, if only one does."""

@@ -167,6 +167,8 @@ class DocActors:
     def _resolve(self, tok: Token) -> tuple[Actor | None, str]:
         low = tok.lower_
         if tok.pos_ == "PRON":
+            if self.kb.pronouns == "subjects" and tok.dep_ not in ("nsubj", "nsubjpass"):
+                return None, ""  # PETRARCH-2's reading: "burned its embassy" names nobody
             if low in PERSON_PRONOUNS:
                 return self._salient(tok, person=True), "pronoun"
             if low == "it" and tok.head.lemma_ == "be" and tok.dep_ == "nsubj":

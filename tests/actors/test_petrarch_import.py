@@ -206,8 +206,8 @@ def test_agents(kb_and_problems: tuple[KnowledgeBase, list[DataError]]) -> None:
     assert role("culture minister") == "GOV"
     assert role("golden geese") == "GGS"  # listed irregular plural
     assert role("police") == "COP"
-    assert role("msf") == "NGO"  # a prefix code, kept as a role
-    assert kb.counts["petrarch prefix agents kept as roles"] == 1
+    assert role("msf") == "NGO"  # a prefix code (see test_resolve)
+    assert kb.counts["petrarch prefix agents"] == 1
     agent_problems = [p for p in problems if p.path.endswith("agents.txt")]
     assert len(agent_problems) == 2
     assert all(p.line is not None for p in agent_problems)

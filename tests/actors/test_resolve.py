@@ -102,3 +102,22 @@ def test_a_name_with_several_codes_names_each_party(pipeline: Pipeline, tmp_path
     kingdoms = next(t for t in doc if t.text == "Kingdoms")
     assert [a.code for a in res.others(kingdoms)] == ["BBB"]
     assert res.others(next(t for t in doc if t.text == "Japan")) == []
+
+
+def test_a_prefix_agent_goes_before_the_country(pipeline: Pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.actors.petrarch import fresh_kb
+
+    (tmp_path / "actors.txt").write_text("JAPAN [JPN]\n")
+    (tmp_path / "agents.txt").write_text("RED_CRESCENT [NGO~]\nENVOY [~GOV]\n")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [tmp_path / "actors.txt"],
+                  [tmp_path / "agents.txt"])
+
+    def code(text: str, word: str) -> str | None:
+        doc = pipeline.parser(text)
+        a = resolve_doc(doc, kb, "2018-09-25").actor(next(t for t in doc if t.text == word))
+        return a.code if a is not None else None
+
+    assert code("The Red Crescent Japan sent doctors.", "Japan") == "NGOJPN"
+    assert code("A Red Crescent Japan envoy sent doctors.", "envoy") == "NGOJPNGOV"
+    assert code("A Japan envoy sent doctors.", "envoy") == "JPNGOV"

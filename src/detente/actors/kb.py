@@ -40,6 +40,9 @@ class Entry:
     # Further parties the same name stands for (PETRARCH's `[FRO/BIL/SAM]`): each one is
     # coded as well wherever the name is.
     also: tuple[Entry, ...] = ()
+    # An agent whose code goes before its country's rather than after it (PETRARCH's
+    # `MSF [NGO~]`: "MSF Arnor" is NGOARN, "an MSF Arnor diplomat" NGOARNGOV).
+    prefix: bool = False
 
     def active_on(self, date: str | None) -> bool:
         if date is None:

@@ -30,9 +30,9 @@ a place-like entry with its country and sector, so that agents compose with all 
 (`ARNOR [ARN]` + `minister [~GOV]` gives `ARNGOV`). A name with several codes
 (`THE_SHIRE [FRO/BIL/SAM]`) is an entry for the first whose `also` holds the others: the
 resolver and coder treat each as a party named there, as PETRARCH-2 codes one event each.
-Agents become role entries whose sector is the agent code (`GOVFRM`). Prefix agents
-(`NGO~`) cannot be put before a country in detente's composition; they are kept as
-ordinary roles and counted.
+Agents become role entries whose sector is the agent code (`GOVFRM`). A prefix agent
+(`NGO~`) is a role entry marked `prefix`: with a country its code goes before the
+country's ("MSF Arnor" NGOARN), alone it is the role (`---NGO`).
 """
 
 from __future__ import annotations
@@ -454,13 +454,14 @@ def import_agents(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
             if problems is not None:
                 problems.append(DataError(str(path), line.number, str(exc)))
             continue
-        entry = Entry("agent", sector, sector=sector, reason=f"{path.name}:{line.number}")
+        entry = Entry("agent", sector, sector=sector, reason=f"{path.name}:{line.number}",
+                      prefix=prefix)
         for name in names:
             phrase = phrase_of(name)
             if phrase:
                 kb.add_role(tokenize, phrase.lower(), entry)
         if prefix:
-            kb.counts["petrarch prefix agents kept as roles"] += 1
+            kb.counts["petrarch prefix agents"] += 1
         kb.counts["agents"] += 1
         added += 1
     return added

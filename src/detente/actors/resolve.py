@@ -336,12 +336,18 @@ class DocActors:
             why = f"organisation {g.org} ({g.reason})" + (f" + role {sector}" if sector else "")
             return self._with_also(tok, g, Actor(text, g.code, g.country, g.org, sector,
                                                  name or g.name, why))
+        prefixes = [e for e in by_kind["agent"] if e.prefix]
+        if prefixes and sector == prefixes[0].sector:
+            sector = None  # the phrase's own role is the prefix ("Arnor human rights body")
         for kind in ("metonym", "capital", "country"):
             if by_kind[kind]:
                 c = by_kind[kind][0]
                 sec = sector or c.sector
-                code = (c.country or c.code) + (sec or "")
+                pre = "".join(dict.fromkeys(e.sector or "" for e in prefixes))
+                code = pre + (c.country or c.code) + (sec or "")
                 why = f"{kind} {c.country} ({c.reason})" + (f" + role {sec}" if sector else "")
+                if pre:
+                    why += f" after {pre}, a code put before the country's"
                 return self._with_also(tok, c, Actor(text, code, c.country, None, sec, name,
                                                      why))
         if sector is None:

@@ -78,3 +78,26 @@ def test_same_events_one_article_at_a_time_or_in_batches(pipeline: Pipeline) -> 
     alone = [pipeline.process(a).events for a in arts]
     assert sum(map(len, alone)) > 10
     assert batched == alone
+
+
+@pytest.mark.model
+def test_a_very_long_doc_is_parsed_in_runs_of_sentences(pipeline: Pipeline,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_TOKENS a doc is parsed a run of whole sentences at a time (spaCy's memory
+    follows the longest doc) and joined again: same text, same sentences, each a tree."""
+    import detente.nlp.pipeline as nlp_pipeline
+
+    paragraph = ("Russia deployed troops to the border with Ukraine on Monday. "
+                 "France and Germany signed an agreement on energy cooperation. "
+                 "Iran accused Israel of aggression after the attack.\n\n")
+    text = paragraph * 6
+    whole = pipeline.process(Article("long", text, published="2020-01-06"))
+    monkeypatch.setattr(nlp_pipeline, "MAX_TOKENS", 40)
+    doc = pipeline.parser(text)
+    assert len(doc) > 3 * 40 and doc.text == text
+    sents = list(doc.spans[SENTENCES])
+    assert len(sents) == 18
+    assert all(s.root.head == s.root and s.root.dep_ == "ROOT" for s in sents)
+    pieces = pipeline.process(Article("long", text, published="2020-01-06"))
+    assert {e.sentence for e in pieces.events} == set(range(18))  # the last runs parsed too
+    assert pieces.events == whole.events

@@ -41,6 +41,10 @@ CANCEL
 --- CONSIDER  [020]  ---
 CONSIDER
 - * VERY_GOOD_PARTNER [908]
+
+--- PRAISE  [050]  ---
+PRAISE
+- * AT ^ + [909]
 """
 
 
@@ -127,3 +131,15 @@ def test_tied_words_after_the_verb_in_its_clause(pipe: Pipeline) -> None:
     # loose words are no tied expression
     assert codes(pipe, "Japan considered that China would be a very reliable and good "
                        "partner.") == {"020"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, code", [
+    # `AT ^ +`: the phrase after AT is passed over, the target is the next party named
+    ("Japan praised the workers at the summit of China.", "909"),
+    ("Japan praised the workers at the summit with China.", "909"),
+    # no party after the skipped phrase: another pattern codes the verb
+    ("Japan praised China at the summit.", "050"),
+])
+def test_a_target_after_a_skipped_phrase(pipe: Pipeline, text: str, code: str) -> None:
+    assert codes(pipe, text) == {code}

@@ -43,6 +43,7 @@ class _Hit:
     frame: Frame
     target: Token | None
     consumed: frozenset[int]
+    skipped: Token | None = None  # the object passed over by a `Pattern.skip` pattern
 
 
 class Coder:
@@ -106,9 +107,11 @@ class Coder:
         target = {"dobj": f.obj, "pobj": pobj, "iobj": f.iobj, "none": None}[p.target]
         if p.target == "dobj" and p.obj is None and f.obj is not None:
             consumed.add(f.obj.i) if f.obj.pos_ == "PRON" else None
+        if p.skip:
+            return _Hit(f.head, p, f, None, frozenset(consumed), pobj)
         return _Hit(f.head, p, f, target, frozenset(consumed))
 
-    def _hits(self, sent: Span) -> list[_Hit]:
+    def _hits(self, sent: Span, actors: DocActors) -> list[_Hit]:
         hits: list[_Hit] = []
         for tok in sent:
             if tok.pos_ == "VERB":
@@ -125,6 +128,9 @@ class Coder:
                 if p.forms is not None and tok.lower_ not in p.forms:
                     continue
                 hit = self._fits(p, frame)
+                if hit is not None and hit.skipped is not None and not self._first_actor_after(
+                        hit, actors, [], []):
+                    continue  # `IN ^ +` names no party after the phrase: another pattern
                 if hit is not None:
                     hits.append(hit)
                     break
@@ -293,6 +299,9 @@ class Coder:
         Clauses of their own are not searched: their actors act in their own events.
         Parties coordinated with it are targets too ("ties with Rohan, Fornost and Bree")."""
         own = {a.code for a in sources}
+        # After a skipped phrase (`IN ^ +`): only what follows it, conjuncts and all.
+        after = -1 if hit.skipped is None else max(
+            c.i for c in (hit.skipped, *hit.skipped.conjuncts))
         roots: list[Token] = []
         if hit.target is not None:
             roots.append(hit.target)
@@ -301,7 +310,8 @@ class Coder:
                   and c not in roots]
         for root in roots:
             for t in _phrase_subtree(root):
-                if t.pos_ not in ("NOUN", "PROPN") or not _argument_like(t, root):
+                if t.i <= after or t.pos_ not in ("NOUN", "PROPN") or not _argument_like(
+                        t, root):
                     continue
                 found = self._party_and_conjuncts(_name_head(t, actors), actors, own)
                 if found:
@@ -357,7 +367,7 @@ class Coder:
         events: list[Event] = []
         seen: set[str] = set()
         for n, sent in enumerate(sentences(doc)):
-            hits = self._hits(sent)
+            hits = self._hits(sent, actors)
             if not hits:
                 continue
             date = self._date(sent, article.published)

@@ -96,12 +96,15 @@ class Pattern:
     # than as its object ("* REALLY_PLEASANT": "allowed that X isn't a really pleasant
     # place"); counts as an object for specificity.
     after: Constraint | None = None
+    # PETRARCH's `IN ^ +`: the preposition's object is passed over and the target is the
+    # first party named after it ("warned at the Gondor of the Prince of Dol Amroth").
+    skip: bool = False
 
     @property
     def specificity(self) -> int:
         return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
                                            self.modifier, self.after)) + (
-            self.negated + self.before_size)
+            self.negated + self.before_size + self.skip)
 
 
 @dataclass(frozen=True)

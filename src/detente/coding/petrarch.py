@@ -28,7 +28,9 @@ words of the verb's clause before it, in order (`Pattern.before`); each adds to 
 pattern's specificity, so the longest such pattern that fits wins. A compound actor
 before the verb (`% *`: "Gondor and Rohan agree") makes a pattern that needs a
 coordinated subject whose parties act towards each other; one after the verb
-(`* WITH %`) is a target like `+`, its conjuncts each a target. Not expressible, so
+(`* WITH %`) is a target like `+`, its conjuncts each a target. A target after a skipped
+phrase (`* AT ^ +`) is the first party named after the preposition's object
+(`Pattern.skip`); where none is, the pattern does not fit. Not expressible, so
 skipped and reported: a prepositional phrase before the verb, the source after the verb,
 other words beside a compound actor, two prepositional phrases, words before a phrasal
 verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are not
@@ -104,6 +106,7 @@ class Slots:
     negated: bool = False  # `NOT *`, `&NEGATVAUXVRB *`: only for a negated verb
     before: tuple[Item, ...] = ()  # other words before the verb, in order
     touching: bool = False  # the last of `before` is tied to the verb (`RECENTLY_*`)
+    skip: bool = False  # `IN ^ +`: the target is the first party after the phrase skipped
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -234,6 +237,7 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     pps: list[tuple[frozenset[str], list[Item]]] = []
     obj_target = False
     open_pp: list[Item] | None = None
+    skip = False
     for n, it in enumerate(post):
         if it.kind == "mark":
             if it.text == "$":
@@ -248,9 +252,10 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
             if it.text == "+":
                 if open_pp is not None and any(x.kind == "mark" and x.text == "^"
                                                for x in open_pp):
-                    raise Untranslatable("target after a skipped phrase (IN ^ +): detente "
-                                         "cannot require a preposition the target does not "
-                                         "follow")
+                    if skip or any(x.kind != "mark" for x in open_pp):
+                        raise Untranslatable("words or a second target beside a skipped "
+                                             "phrase (IN ^ +)")
+                    skip = True
                 if open_pp is not None:
                     open_pp.append(it)
                 else:
@@ -306,8 +311,10 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         if target is not None and (obj_target or (target == "pobj" and pobj is None)):
             raise Untranslatable("compound actor (%) before the verb and a target after it")
         target = None
+    if skip and (compound or target != "pobj" or pps[0][1][-1].text != "+"):
+        raise Untranslatable("a skipped phrase (IN ^ +) with other marks")
     return Slots(prt, obj, prep, pobj, target, compound, negated, before,
-                 touching and bool(before))
+                 touching and bool(before), skip)
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -398,7 +405,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
         before = before_constraint(slots, syn)
         if any(c is not None and not c.words and not c.sequences for c in (obj, pobj)):
             return  # nothing could match
-        if slots.target == "pobj" and pobj is None:
+        if slots.target == "pobj" and pobj is None and not slots.skip:
             pobj = actor_heads  # the same rank as a pattern without `+` (below)
         variants: list[tuple[frozenset[str] | None, Constraint | None, str]] = [
             (slots.prep, pobj, slots.target or "dobj")]
@@ -429,7 +436,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         pid, code, lemma, None, False, slots.prt, shape_obj, prep, pob,
                         target, "", f"{where}:{line}", rank * 10_000_000 + len(seen_ids),
                         back, slots.compound, verb.forms if lemma in shared else None,
-                        slots.negated, before, len(slots.before), after_c))
+                        slots.negated, before, len(slots.before), after_c, slots.skip))
                     add("patterns")
 
     for block in blocks:

@@ -42,6 +42,10 @@ CANCEL
 CONSIDER
 - * VERY_GOOD_PARTNER [908]
 
+--- MEET  [040]  ---
+MEET
+- * SOON [910]
+
 --- PRAISE  [050]  ---
 PRAISE
 - * AT ^ + [909]
@@ -142,4 +146,16 @@ def test_tied_words_after_the_verb_in_its_clause(pipe: Pipeline) -> None:
     ("Japan praised China at the summit.", "050"),
 ])
 def test_a_target_after_a_skipped_phrase(pipe: Pipeline, text: str, code: str) -> None:
+    assert codes(pipe, text) == {code}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, code", [
+    # a one-word pattern is met by an adverb of a verb with no object ("* SOON")
+    ("Japan will meet soon with China.", "910"),
+    ("Japan will meet with China.", "040"),
+    ("Japan will meet China soon.", "040"),  # an object: the word must be its own
+])
+def test_a_word_after_the_verb_may_be_its_adverb(pipe: Pipeline, text: str, code: str
+                                                 ) -> None:
     assert codes(pipe, text) == {code}

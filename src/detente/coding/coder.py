@@ -29,7 +29,7 @@ from detente.coding.frames import (
 )
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
-from detente.coding.patterns import Pattern, PatternSet
+from detente.coding.patterns import Constraint, Pattern, PatternSet
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
 from detente.ontology import Ontology
@@ -86,11 +86,14 @@ class Coder:
             f = read
         if p.obj is not None:
             o = f.obj
-            if o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
-                                              modified_lemma(o), modifier_lemmas(o),
-                                              phrase_words(o)):
+            if o is None and not f.nominal and _adverb_fits(p.obj, f.head):
+                pass  # PETRARCH's "* NOW": "would act now with Libya"
+            elif o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
+                                                modified_lemma(o), modifier_lemmas(o),
+                                                phrase_words(o)):
                 return None
-            consumed.add(o.i)
+            else:
+                consumed.add(o.i)
         pobj: Token | None = None
         if p.prep is not None:
             # In text order: PETRARCH takes the first actor after the verb.
@@ -527,6 +530,13 @@ def _phrase_subtree(root: Token) -> list[Token]:
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
     return sorted(out, key=lambda t: t.i)
+
+
+def _adverb_fits(c: Constraint, head: Token) -> bool:
+    """A one-word constraint met by an adverb of a verb with no object, after it."""
+    return any(a.dep_ == "advmod" and a.i > head.i and a.pos_ == "ADV" and c.matches(
+        a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=[(a.lower_, a.lemma_.lower())])
+        for a in head.children)
 
 
 def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:

@@ -13,8 +13,9 @@ dependency tree. `detente.coding.verbpatterns` reads the format::
     - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
 
 How a pattern is translated: words after the verb become the object constraint (one
-word: the object or a modifier of it; several: all of them among the object's phrase
-words, in order, others allowed between unless `_` ties them: `* DIPLOMATIC TIES` fits
+word: the object or a modifier of it, or an adverb after a verb with no object, "* NOW";
+several: all of them among the object's phrase words, in order, others allowed between
+unless `_` ties them: `* DIPLOMATIC TIES` fits
 "full diplomatic ties", `* NEW_&TIETYPES_RELATIONS` not "new global economic relations"),
 a preposition starts a prepositional phrase (`* WITH +` -> prep `with`, target its
 object), a particle right after the verb is the particle (`*_OUT`, `* DOWN FROM`),

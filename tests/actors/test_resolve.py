@@ -121,3 +121,23 @@ def test_a_prefix_agent_goes_before_the_country(pipeline: Pipeline, tmp_path) ->
     assert code("The Red Crescent Japan sent doctors.", "Japan") == "NGOJPN"
     assert code("A Red Crescent Japan envoy sent doctors.", "envoy") == "NGOJPNGOV"
     assert code("A Japan envoy sent doctors.", "envoy") == "JPNGOV"
+
+
+def test_former_role_when_the_kb_says_so(pipeline: Pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.actors.petrarch import fresh_kb
+
+    (tmp_path / "actors.txt").write_text("JAPAN [JPN]\n")
+    (tmp_path / "agents.txt").write_text("ENVOY [~GOV]\n")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [tmp_path / "actors.txt"],
+                  [tmp_path / "agents.txt"])
+    doc = pipeline.parser("The former Japan envoys met reporters.")
+    envoys = next(t for t in doc if t.text == "envoys")
+
+    def code() -> str | None:
+        a = resolve_doc(doc, kb, "2018-09-25").actor(envoys)
+        return a.code if a is not None else None
+
+    assert code() == "JPNGOV"
+    kb.former = "ELI"
+    assert code() == "JPNELI"

@@ -108,6 +108,10 @@ class KnowledgeBase:
     # PETRARCH-2 codes: it resolves no pronoun, but a clause's subject pronoun takes the
     # source of the clause above, "X said it would ..."); see `detente.eval.petrarch`.
     pronouns: Literal["all", "subjects"] = "all"
+    # The role a role word modified by "former" takes instead of its own: none in
+    # detente's data, which lists "former president" and the like as ELI; PETRARCH-2 reads
+    # every "former X" as ELI ("former border police" of a country: its ELI).
+    former: str | None = None
 
     def unique_surname(self, word: str, date: str | None) -> str | None:
         """The one person with this surname holding a role on `date`, if only one does."""

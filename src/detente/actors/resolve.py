@@ -206,6 +206,9 @@ class DocActors:
         agent = head_roles[0] if head_roles else (
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
         sector = agent.sector if agent else None
+        if sector is not None and self.kb.former is not None and any(
+                t.lower_ == "former" and t.dep_ == "amod" for t in toks):
+            sector = self.kb.former
         if by_kind["person"]:
             people = [e for e in entries if e.kind == "person"]
             # Several people share a name ("President Bush"): the one in office then.

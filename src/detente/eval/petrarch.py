@@ -17,7 +17,8 @@ Figures:
 Conventions: a target we leave empty is PETRARCH's `---`; an actor whose country we do not
 know (code = its role) is `---GOV` as in PETRARCH; a pronoun stands for an earlier actor
 only as a clause's subject (PETRARCH-2 resolves no pronoun: "burned its embassy" has no
-target, while "X said it would ..." keeps X as the source). Records expecting a parser error and
+target, while "X said it would ..." keeps X as the source), and a role word modified by
+"former" is ELI, as PETRARCH-2 codes it. Records expecting a parser error and
 records flagged `evaluate="false"` are skipped and counted. Event codes the set's verb
 dictionary uses outside CAMEO (its test codes, e.g. 903) are added to the ontology as
 placeholders, so they are scored verbatim; with `map_codes=True` they are mapped to their
@@ -166,6 +167,7 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
     kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], gold.actors, gold.agents,
                   problems)
     kb.pronouns = "subjects"  # as PETRARCH-2 reads pronouns (see KnowledgeBase.pronouns)
+    kb.former = "ELI"  # and "former X" (KnowledgeBase.former)
     ontology = load_ontology()
     if not map_codes:
         codes: set[str] = set()

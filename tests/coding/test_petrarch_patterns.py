@@ -46,6 +46,10 @@ CONSIDER
 MEET
 - * SOON [910]
 
+--- RECEIVE  [070]  ---
+RECEIVE
+- * REPORTS_ON &LINKS FROM + [911]
+
 --- PRAISE  [050]  ---
 PRAISE
 - * AT ^ + [909]
@@ -158,4 +162,14 @@ def test_a_target_after_a_skipped_phrase(pipe: Pipeline, text: str, code: str) -
 ])
 def test_a_word_after_the_verb_may_be_its_adverb(pipe: Pipeline, text: str, code: str
                                                  ) -> None:
+    assert codes(pipe, text) == {code}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, code", [
+    # a phrase tied to the object (REPORTS_ON &LINKS) and the target's phrase (FROM +)
+    ("Japan received reports on naval incidents from China.", "911"),
+    ("Japan received reports from China.", "070"),
+])
+def test_a_phrase_tied_to_the_object(pipe: Pipeline, text: str, code: str) -> None:
     assert codes(pipe, text) == {code}

@@ -94,10 +94,15 @@ class Coder:
                 return None
             else:
                 consumed.add(o.i)
+        if p.obj_prep is not None and (f.obj is None or not _has_prep(f.obj, *p.obj_prep)):
+            return None
         pobj: Token | None = None
         if p.prep is not None:
             # In text order: PETRARCH takes the first actor after the verb.
-            for lemma, o in sorted(f.preps, key=lambda x: x[1].i):
+            preps = list(f.preps)
+            if p.obj_prep is not None and f.obj is not None:
+                preps += _inner_preps(f.obj)  # "reports on X from China": hung on X
+            for lemma, o in sorted(preps, key=lambda x: x[1].i):
                 if lemma in p.prep and (p.pobj is None or p.pobj.matches(
                         o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o),
                         modifier_lemmas(o), phrase_words(o))):
@@ -530,6 +535,30 @@ def _phrase_subtree(root: Token) -> list[Token]:
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
     return sorted(out, key=lambda t: t.i)
+
+
+def _object_phrases(tok: Token) -> list[Token]:
+    """The prepositions of a word's phrases, and one right after it that the parser hung
+    on the verb ("welcomed memos on economic issues")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    hung = [nxt] if nxt is not None and nxt.head == tok.head and nxt.dep_ == "prep" else []
+    return [p for p in [*tok.children, *hung] if p.dep_ == "prep"]
+
+
+def _inner_preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) of the phrases hung on the objects of a word's phrases."""
+    return [(c.lemma_.lower(), gg) for p in _object_phrases(tok) for g in p.children
+            if g.dep_ == "pobj" for c in g.children if c.dep_ == "prep"
+            for gg in c.children if gg.dep_ == "pobj"]
+
+
+def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
+    """The word has a prepositional phrase whose object meets `c` ("memos on economic
+    issues"), or one right after it that the parser hung on the verb."""
+    return any(p.lemma_.lower() in preps and any(
+        g.dep_ == "pobj" and c.matches(g.lemma_.lower(), full_lemma(g), g.lower_,
+                                       modified_lemma(g), modifier_lemmas(g), phrase_words(g))
+        for g in p.children) for p in _object_phrases(tok))
 
 
 def _adverb_fits(c: Constraint, head: Token) -> bool:

@@ -99,12 +99,15 @@ class Pattern:
     # PETRARCH's `IN ^ +`: the preposition's object is passed over and the target is the
     # first party named after it ("warned at the Gondor of the Prince of Dol Amroth").
     skip: bool = False
+    # PETRARCH's `* MEMOS_ON_&TIETYPES FROM +`: a prepositional phrase the object must
+    # have (its prepositions, a constraint on its object's word).
+    obj_prep: tuple[frozenset[str], Constraint] | None = None
 
     @property
     def specificity(self) -> int:
         return sum(x is not None for x in (self.prt, self.obj, self.prep, self.pobj,
                                            self.modifier, self.after)) + (
-            self.negated + self.before_size + self.skip)
+            self.negated + self.before_size + self.skip + (self.obj_prep is not None))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ before the verb (`% *`: "Gondor and Rohan agree") makes a pattern that needs a
 coordinated subject whose parties act towards each other; one after the verb
 (`* WITH %`) is a target like `+`, its conjuncts each a target. A target after a skipped
 phrase (`* AT ^ +`) is the first party named after the preposition's object
-(`Pattern.skip`); where none is, the pattern does not fit. Not expressible, so
+(`Pattern.skip`); where none is, the pattern does not fit. A preposition tied to the
+object (`* MEMOS_ON_&TIETYPES FROM +`) is a phrase the object must have
+(`Pattern.obj_prep`), beside the target's. Not expressible, so
 skipped and reported: a prepositional phrase before the verb, the source after the verb,
 other words beside a compound actor, two prepositional phrases, words before a phrasal
 verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are not
@@ -108,6 +110,8 @@ class Slots:
     before: tuple[Item, ...] = ()  # other words before the verb, in order
     touching: bool = False  # the last of `before` is tied to the verb (`RECENTLY_*`)
     skip: bool = False  # `IN ^ +`: the target is the first party after the phrase skipped
+    # `* MEMOS_ON_&TIETYPES FROM +`: a phrase tied to the object, the object's own
+    obj_prep: tuple[frozenset[str], Phrase] | None = None
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -239,6 +243,7 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     obj_target = False
     open_pp: list[Item] | None = None
     skip = False
+    tied_pp = False
     for n, it in enumerate(post):
         if it.kind == "mark":
             if it.text == "$":
@@ -278,6 +283,8 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
             continue
         as_prep = _preposition(it, syn)
         if as_prep is not None:
+            if it.joined and np_words and open_pp is None and not pps:
+                tied_pp = True  # "MEMOS_ON_...": a phrase of the object
             open_pp = []
             pps.append((as_prep, open_pp))
             continue
@@ -285,6 +292,12 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     if len(pps) > 1:  # a phrase holding only a skip ("AT ^") says little: let it go
         pps = [(p, w) for p, w in pps
                if not (w and all(it.kind == "mark" and it.text == "^" for it in w))]
+    obj_prep: tuple[frozenset[str], Phrase] | None = None
+    if tied_pp and len(pps) == 2 and all(it.kind != "mark" for it in pps[0][1]):
+        words = _phrase(pps[0][1])
+        if words is not None:
+            obj_prep = (pps[0][0], words)
+            pps = pps[1:]
     if len(pps) > 1:
         raise Untranslatable("more than one prepositional phrase")
     obj = _phrase(np_words)
@@ -315,7 +328,7 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     if skip and (compound or target != "pobj" or pps[0][1][-1].text != "+"):
         raise Untranslatable("a skipped phrase (IN ^ +) with other marks")
     return Slots(prt, obj, prep, pobj, target, compound, negated, before,
-                 touching and bool(before), skip)
+                 touching and bool(before), skip, obj_prep)
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -404,6 +417,12 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
              back: str | None) -> None:
         obj, pobj = constraint(slots.obj, syn), constraint(slots.pobj, syn)
         before = before_constraint(slots, syn)
+        tied = None
+        if slots.obj_prep is not None:
+            tied_c = constraint(slots.obj_prep[1], syn)
+            if tied_c is None or (not tied_c.words and not tied_c.sequences):
+                return
+            tied = (slots.obj_prep[0], tied_c)
         if any(c is not None and not c.words and not c.sequences for c in (obj, pobj)):
             return  # nothing could match
         if slots.target == "pobj" and pobj is None and not slots.skip:
@@ -437,7 +456,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         pid, code, lemma, None, False, slots.prt, shape_obj, prep, pob,
                         target, "", f"{where}:{line}", rank * 10_000_000 + len(seen_ids),
                         back, slots.compound, verb.forms if lemma in shared else None,
-                        slots.negated, before, len(slots.before), after_c, slots.skip))
+                        slots.negated, before, len(slots.before), after_c, slots.skip,
+                        tied))
                     add("patterns")
 
     for block in blocks:

@@ -57,7 +57,8 @@ class Pipeline:
         """Load the model, the actor knowledge base, the ontology and the verb patterns.
 
         PETRARCH-format dictionaries
-        add their actors and agents to the knowledge base; PETRARCH verb dictionaries
+        add their actors and agents to the knowledge base, with PETRARCH-2's conventions for
+        pronouns and "former"; PETRARCH verb dictionaries
         replace the packaged patterns. Their bad entries are skipped and reported into
         `problems` as FILE:LINE: problem.
         """
@@ -75,6 +76,11 @@ class Pipeline:
                 import_actors(kb, path, tokenize, problems)
             for path in petrarch_agents:
                 import_agents(kb, path, tokenize, problems)
+            # PETRARCH dictionaries come with PETRARCH-2's conventions, as `detente eval
+            # petrarch` reads them: only a clause's subject pronoun stands for an earlier
+            # actor, and "former X" is X's ELI.
+            kb.pronouns = "subjects"
+            kb.former = "ELI"
         ontology = load_ontology()
         if petrarch_verbs:
             from detente.actors.petrarch import actor_head_words

@@ -242,3 +242,16 @@ def test_imported_actor_composes_with_imported_agent(tmp_path: Path) -> None:
     assert lookup(nlp, kb, "Gollum", "1996-01-01").code == "HOBGOV"
     assert lookup(nlp, kb, "the Georgian troops", "1990-01-01").code == "USRGEO"
     assert lookup(nlp, kb, "the Georgian troops", "2008-01-01").code == "GEOMIL"
+
+
+@pytest.mark.model
+def test_petrarch_dictionaries_bring_petrarch_conventions(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """With PETRARCH actor dictionaries, pronouns and "former" are read as PETRARCH-2 reads
+    them (as `detente eval petrarch` does); detente's own knowledge keeps its defaults."""
+    from detente.pipeline import Pipeline
+
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ARNOR [ARN]\n", encoding="utf-8")
+    petr = Pipeline.load(nlp=pipeline.nlp, petrarch_actors=[actors])
+    assert (petr.kb.pronouns, petr.kb.former) == ("subjects", "ELI")
+    assert (pipeline.kb.pronouns, pipeline.kb.former) == ("all", None)

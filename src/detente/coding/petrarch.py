@@ -1,16 +1,7 @@
 """Translating PETRARCH verb dictionaries (CAMEO.verbpatterns) into detente's PatternSet.
 
 PETRARCH patterns are word sequences around the verb; detente's are slots on the
-dependency tree. `detente.coding.verbpatterns` reads the format::
-
-    &CURRENCY                      a synonym set ("synset"), used as &CURRENCY
-    +DOLLARS
-    --- CONTRIBUTE [070] ---       a verb block and its default code
-    CONTRIBUTE                     the verbs of the block (a code of their own may follow)
-    +BREAK_DOWN {+BROKE_DOWN}      a phrasal verb: `+` marks the verb word, {} its forms
-    - * &CURRENCY [903]            `*` the verb, `$` the source, `+` the target,
-    - * (TO {PEACE PLAN}) [037]      `%` a compound actor, `^` any one phrase,
-    - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
+dependency tree. `detente.coding.verbpatterns` reads the format (described there).
 
 How a pattern is translated: words after the verb become the object constraint (one
 word: the object or a modifier of it, or an adverb after a verb with no object, "* NOW";

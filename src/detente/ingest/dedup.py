@@ -31,6 +31,7 @@ SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on 
 # MinHashLSH(threshold=0.7, num_perm=128) picks these; stored band keys depend on them.
 BANDS, ROWS = 14, 9
 _WORD = re.compile(r"\w+")
+BATCH = 1000
 
 
 def signature(text: str) -> MinHash:
@@ -40,8 +41,13 @@ def signature(text: str) -> MinHash:
     if len(words) < SHINGLE:
         m.update(" ".join(words).encode("utf-8"))
         return m
-    m.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8")
-                    for i in range(len(words) - SHINGLE + 1)])
+    # A thousand shingles at a time: datasketch hashes a batch against all 128 permutations
+    # at once (a 100,000-character page: ~17,000 x 128 numbers, several copies), and the
+    # minimum over batches is the minimum over all.
+    n = len(words) - SHINGLE + 1
+    for start in range(0, n, BATCH):
+        m.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8")
+                        for i in range(start, min(n, start + BATCH))])
     return m
 
 

@@ -101,3 +101,15 @@ def test_a_very_long_doc_is_parsed_in_runs_of_sentences(pipeline: Pipeline,
     pieces = pipeline.process(Article("long", text, published="2020-01-06"))
     assert {e.sentence for e in pieces.events} == set(range(18))  # the last runs parsed too
     assert pieces.events == whole.events
+
+
+@pytest.mark.model
+def test_one_sentence_past_the_limit_keeps_detente_sentences(
+        pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.nlp.pipeline as nlp_pipeline
+
+    monkeypatch.setattr(nlp_pipeline, "MAX_TOKENS", 5)
+    text = "Russia and China and India and Brazil signed an agreement on energy cooperation"
+    doc = pipeline.parser(text)
+    assert doc.text == text
+    assert [s.text for s in doc.spans[SENTENCES]] == [text]

@@ -58,9 +58,8 @@ def sentences(doc: Doc) -> list[Span]:
 class Parser:
     """Texts to parsed Docs with detente's sentences."""
 
-    def __init__(self, nlp: Language, batch_size: int = 16) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.batch_size = batch_size
         self._disable = [n for n in ("ner",) if n in nlp.pipe_names]
         # The attribute ruler and the lemmatizer, which reads its output, run after the
         # parser from caches: the same attributes, a fraction of the time.
@@ -98,9 +97,8 @@ class Parser:
 
     @staticmethod
     def _join(doc: Doc, pieces: list[Doc]) -> Doc:
-        """The parsed pieces as one Doc again, with detente's sentences."""
-        if len(pieces) == 1:
-            return pieces[0]
+        """The parsed pieces as one Doc again, with detente's sentences (a piece made with
+        `as_doc` has none, even when it is the whole doc: one sentence past MAX_TOKENS)."""
         for piece in pieces:
             piece.tensor = numpy.zeros((len(piece), 0), dtype="float32")  # not kept
         joined = Doc.from_docs(pieces, ensure_whitespace=False)

@@ -35,12 +35,19 @@ class Result:
     mentions: tuple[Mention, ...]
 
 
+def has_dyad(event: Event) -> bool:
+    """Whether an event has both a source and a target: PETRARCH's `require_dyad` option
+    (on in PETRARCH-2's shipped configuration) reports only such events."""
+    return event.source is not None and event.target is not None
+
+
 class Pipeline:
     """The loaded model and knowledge, ready to code articles."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase, ontology: Ontology,
-                 patterns: PatternSet, lexicon: Lexicon) -> None:
+                 patterns: PatternSet, lexicon: Lexicon, *, require_dyad: bool = False) -> None:
         self.nlp = nlp
+        self.require_dyad = require_dyad
         self.kb = kb
         self.ontology = ontology
         self.patterns = patterns
@@ -52,7 +59,7 @@ class Pipeline:
     def load(cls, *, nlp: Language | None = None, actors_dir: Path | None = None,
              verbs_dir: Path | None = None,
              petrarch_actors: Sequence[Path] = (), petrarch_agents: Sequence[Path] = (),
-             petrarch_verbs: Sequence[Path] = (),
+             petrarch_verbs: Sequence[Path] = (), require_dyad: bool = False,
              problems: list[DataError] | None = None) -> Pipeline:
         """Load the model, the actor knowledge base, the ontology and the verb patterns.
 
@@ -60,7 +67,8 @@ class Pipeline:
         add their actors and agents to the knowledge base, with PETRARCH-2's conventions for
         pronouns and "former"; PETRARCH verb dictionaries
         replace the packaged patterns. Their bad entries are skipped and reported into
-        `problems` as FILE:LINE: problem.
+        `problems` as FILE:LINE: problem. `require_dyad` keeps only events with both a
+        source and a target, as PETRARCH's option of that name does.
         """
         nlp = nlp or load_nlp()
         tokenizer = nlp.tokenizer
@@ -93,12 +101,14 @@ class Pipeline:
                 for p in petrarch_verbs])
         else:
             patterns = load_patterns(ontology, verbs_dir)
-        return cls(nlp, kb, ontology, patterns, load_lexicon())
+        return cls(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
 
     def analyse(self, doc: Doc, article: Article) -> Result:
         actors: DocActors = resolve_doc(doc, self.kb, article.published)
         quotes = extract_quotes(doc, article.article_id, actors, self.lexicon)
         events = self.coder.code(doc, article, actors, quotes)
+        if self.require_dyad:
+            events = [e for e in events if has_dyad(e)]
         return Result(article, tuple(events), tuple(quotes), tuple(actors.mentions))
 
     def process(self, article: Article) -> Result:

@@ -25,10 +25,14 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 # ignores some words before the verb that PETRARCH-2 honours (RECENTLY *, INDICATED *):
 # 3 ud records.
 # (detente-coder-1: 61.8% / 31.1% and 71.8% / 22.2%; first run: 17.3% and 27.3%.)
-UNITTEST_REPRODUCED_FLOOR = 80.6  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 17.5  # percent of our triples not expected
+# Then each set is run with its PETRARCH options: require_dyad (the unittest set's
+# config/PETR_config.ini; PETRARCH-2's default for the UD sets, which carry no config)
+# reports only events with a source and a target. unittest 288 of 359 (80.2%; its 13
+# expected triples without a target cannot be reproduced so), 7.7% extra; ud 78.2%, 15.9%.
+UNITTEST_REPRODUCED_FLOOR = 79.2  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 8.7  # percent of our triples not expected
 UD_REPRODUCED_FLOOR = 77.2
-UD_EXTRA_CEILING = 20.5
+UD_EXTRA_CEILING = 16.9
 
 
 @pytest.fixture(scope="module")

@@ -121,3 +121,32 @@ def test_petrarch_dictionaries_join_the_knowledge_base(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["code"] == "ARN"
     r = detente("actors", "lookup", "Arnor", "--actors", "nope.txt", cwd=tmp_path)
     assert r.returncode == 1 and "nope.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_code_require_dyad_drops_events_without_target(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Russia deployed troops near the border on Monday. "
+                                    "Russia attacked Ukraine on Tuesday.\n")
+    runs = {}
+    for extra in ((), ("--require-dyad",)):
+        r = detente("code", "a.txt", "--date", "2020-01-01", "--format", "jsonl", *extra,
+                    cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        runs[extra] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert any(e["target"] is None for e in runs[()])
+    assert runs[("--require-dyad",)] == [e for e in runs[()] if e["target"] is not None]
+    assert runs[("--require-dyad",)]
+
+
+def test_eval_petrarch_follows_the_sets_config(tmp_path: Path) -> None:
+    from tests.conftest import need_shared
+
+    folder = need_shared("gold", "petrarch2-unittest")
+    extras = {}
+    for flag, said in (((), "require_dyad: on (config/PETR_config.ini)"),
+                       (("--any-dyad",), "require_dyad: off (given)")):
+        r = detente("eval", "petrarch", str(folder), *flag, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert said in r.stdout
+        line = next(x for x in r.stdout.splitlines() if "extra triples:" in x)
+        extras[flag] = int(line.split("extra triples:")[1].split()[0])
+    assert extras[()] < extras[("--any-dyad",)]

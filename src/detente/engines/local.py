@@ -19,9 +19,10 @@ _worker: Pipeline | None = None
 RECYCLE = 400  # batches (of 8 articles) a worker codes before a fresh one takes over
 
 
-def _init(actors_dir: Path | None, verbs_dir: Path | None) -> None:
+def _init(actors_dir: Path | None, verbs_dir: Path | None, require_dyad: bool) -> None:
     global _worker  # one pipeline per worker process, loaded once
-    _worker = Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir)
+    _worker = Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir,
+                            require_dyad=require_dyad)
 
 
 def _work(batch: list[Article]) -> list[Result]:
@@ -42,17 +43,18 @@ def default_workers(n_articles: int) -> int:
 
 def run_local(articles: Iterable[Article], workers: int, *, pipeline: Pipeline | None = None,
               actors_dir: Path | None = None, verbs_dir: Path | None = None,
-              batch_size: int = 8) -> Iterator[Result]:
+              require_dyad: bool = False, batch_size: int = 8) -> Iterator[Result]:
     """Results for `articles` in order, from `workers` processes (1: this process)."""
     if workers <= 1:
-        pipe = pipeline or Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir)
+        pipe = pipeline or Pipeline.load(actors_dir=actors_dir, verbs_dir=verbs_dir,
+                                         require_dyad=require_dyad)
         yield from pipe.process_many(articles)
         return
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no forked model state
     window = workers * 4  # batches in flight: memory stays flat however long the input
     # A worker is replaced after `RECYCLE` batches: spaCy's vocabulary only grows with the
     # words it sees, so long runs would otherwise grow without bound.
-    with ctx.Pool(workers, initializer=_init, initargs=(actors_dir, verbs_dir),
+    with ctx.Pool(workers, initializer=_init, initargs=(actors_dir, verbs_dir, require_dyad),
                   maxtasksperchild=RECYCLE) as pool:
         batches = _batches(articles, batch_size)
         while chunk := list(islice(batches, window)):

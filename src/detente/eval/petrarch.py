@@ -14,6 +14,11 @@ Figures:
 * **extra**: our distinct triples that the record does not expect (in `noevents` records,
   all of ours), given as a share of our triples and per 100 expected triples.
 
+PETRARCH's options: a set's own `config/*.ini` (PETRARCH's PETR_config.ini) is read for
+`require_dyad`; a set without one is run with PETRARCH-2's shipped default, `require_dyad =
+True`: only events with both a source and a target are reported (`Pipeline(require_dyad=)`,
+the `--require-dyad` option of `detente code` and `ingest`).
+
 Conventions: a target we leave empty is PETRARCH's `---`; an actor whose country we do not
 know (code = its role) is `---GOV` as in PETRARCH; a pronoun stands for an earlier actor
 only as a clause's subject (PETRARCH-2 resolves no pronoun: "burned its embassy" has no
@@ -27,9 +32,10 @@ nearest CAMEO parent on both sides instead, and codes with no parent cannot be r
 
 from __future__ import annotations
 
+import configparser
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -58,6 +64,24 @@ class GoldSet:
     actors: tuple[Path, ...]
     agents: tuple[Path, ...]
     verbs: tuple[Path, ...]
+    config: Path | None = None  # PETRARCH's PETR_config.ini, when the set has one
+
+
+# PETRARCH-2's shipped PETR_config.ini sets require_dyad = True
+DEFAULT_REQUIRE_DYAD = True
+
+
+def require_dyad_of(config: Path | None) -> bool:
+    """The `require_dyad` option of a PETRARCH config file ([Options]), or PETRARCH-2's
+    default when there is no file or the file does not set it."""
+    if config is None:
+        return DEFAULT_REQUIRE_DYAD
+    parser = configparser.ConfigParser(inline_comment_prefixes=("#", ";"), strict=False)
+    try:
+        parser.read(config, encoding="utf-8")
+        return parser.getboolean("Options", "require_dyad", fallback=DEFAULT_REQUIRE_DYAD)
+    except (configparser.Error, ValueError) as exc:
+        raise UserError(f"{config}: cannot read require_dyad ({exc})") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +137,8 @@ class PetrarchEval:
     pattern_counts: dict[str, int] = field(default_factory=dict)
     kb_counts: dict[str, int] = field(default_factory=dict)
     map_codes: bool = False
+    require_dyad: bool = False
+    options_from: str = "given"  # where require_dyad came from: a config file, or a default
 
     @property
     def scored(self) -> int:
@@ -155,11 +181,14 @@ def find_set(folder: Path) -> GoldSet:
     if not actors or not verbs:
         raise UserError(f"{dicts}: needs PETRARCH actor (*actors*.txt) and verb "
                         "(*verbs*.txt or CAMEO*.txt) dictionaries")
-    return GoldSet(folder.name, records[0], actors, pick("agents"), verbs)
+    configs = sorted((folder / "config").glob("*.ini"))
+    return GoldSet(folder.name, records[0], actors, pick("agents"), verbs,
+                   configs[0] if configs else None)
 
 
 # -- loading ---------------------------------------------------------------------------
-def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
+def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False,
+             require_dyad: bool = False
              ) -> tuple[Pipeline, list[DataError], dict[str, int], Ontology]:
     """A Pipeline that knows only the set's own dictionaries."""
     problems: list[DataError] = []
@@ -180,7 +209,8 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False
     patterns = merge_patterns([import_verbs(p, ontology, problems, lemmatize=lemma,
                                     target_words=heads, counts=counts)
                        for p in gold.verbs])
-    return Pipeline(nlp, kb, ontology, patterns, load_lexicon()), problems, counts, ontology
+    pipeline = Pipeline(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
+    return pipeline, problems, counts, ontology
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -210,10 +240,19 @@ def _iso(date: str) -> str | None:
     return None
 
 
-def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False) -> PetrarchEval:
-    """Run a PETRARCH gold-set folder through the Pipeline with the set's dictionaries."""
+def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False,
+                 require_dyad: bool | None = None) -> PetrarchEval:
+    """Run a PETRARCH gold-set folder through the Pipeline with the set's dictionaries and
+    options (`require_dyad=None`: as the set's config, or PETRARCH-2's default, says)."""
     gold = find_set(folder)
-    pipeline, problems, counts, ontology = load_set(gold, nlp, map_codes=map_codes)
+    if require_dyad is None:
+        require_dyad = require_dyad_of(gold.config)
+        options_from = (f"{gold.config.parent.name}/{gold.config.name}" if gold.config
+                        else "PETRARCH-2's default")
+    else:
+        options_from = "given"
+    pipeline, problems, counts, ontology = load_set(gold, nlp, map_codes=map_codes,
+                                                    require_dyad=require_dyad)
 
     def code_of(code: str) -> str:
         return (cameo_code(code, ontology) or code) if map_codes else code
@@ -254,9 +293,10 @@ def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False) -> Pet
                                     _iso(str(r.get("date") or "")), str(r.get("text") or ""),
                                     tuple(expected), tuple(ours), tuple(rules), reproduced,
                                     extras))
-    return summarise(gold.name, results, skipped_errors, skipped_uneval, problems,
-                     sum(len(v) for v in pipeline.patterns.by_head.values()), counts,
-                     dict(pipeline.kb.counts), map_codes)
+    scored = summarise(gold.name, results, skipped_errors, skipped_uneval, problems,
+                   sum(len(v) for v in pipeline.patterns.by_head.values()), counts,
+                   dict(pipeline.kb.counts), map_codes)
+    return replace(scored, require_dyad=require_dyad, options_from=options_from)
 
 
 def summarise(name: str, results: list[RecordResult], skipped_errors: int,
@@ -300,6 +340,9 @@ def format_report(ev: PetrarchEval, show_misses: int = 0) -> str:
         f"  codes: {'mapped to CAMEO parents' if ev.map_codes else 'verbatim'}; "
         f"{ev.patterns} patterns imported; {len(ev.problems)} dictionary entries or "
         "patterns skipped (not expressible or bad)",
+        f"  require_dyad: {'on' if ev.require_dyad else 'off'} ({ev.options_from}): "
+        + ("only events with both a source and a target are reported" if ev.require_dyad
+           else "events without a source or target are reported too"),
         "",
         f"  {'category':<12}{'records':>8}{'expected':>10}{'reproduced':>12}{'%':>7}"
         f"{'ours':>7}{'extra':>7}",

@@ -48,6 +48,9 @@ PetAgents = Annotated[list[Path] | None, typer.Option(
 PetVerbs = Annotated[list[Path] | None, typer.Option(
     "--verbs", help="A PETRARCH verb dictionary (CAMEO.verbpatterns format) to code with "
     "instead of the packaged patterns (repeatable).")]
+DyadOpt = Annotated[bool, typer.Option(
+    "--require-dyad", help="Keep only events with both a source and a target (PETRARCH's "
+    "require_dyad).")]
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Knowledge:
     actors: tuple[Path, ...] = ()
     agents: tuple[Path, ...] = ()
     verbs: tuple[Path, ...] = ()
+    require_dyad: bool = False
 
 
 class _Problems:
@@ -105,7 +109,8 @@ def _pipeline(k: Knowledge | None = None) -> Any:
     with err.status("loading the model and knowledge base", spinner="dots"):
         pipe = Pipeline.load(actors_dir=k.actors_dir, verbs_dir=k.verbs_dir,
                              petrarch_actors=k.actors, petrarch_agents=k.agents,
-                             petrarch_verbs=k.verbs, problems=problems)
+                             petrarch_verbs=k.verbs, require_dyad=k.require_dyad,
+                             problems=problems)
     for p in problems[:20]:
         err.print(f"detente: skipped {p}", markup=False, highlight=False)
     if len(problems) > 20:
@@ -122,7 +127,8 @@ def _finish(problems: _Problems) -> None:
 @app.command()
 def code(paths: Paths, date: DateOpt = None, format: FormatOpt = "table",
          actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None, actors: PetActors = None,
-         agents: PetAgents = None, verbs: PetVerbs = None) -> None:
+         agents: PetAgents = None, verbs: PetVerbs = None, require_dyad: DyadOpt = False
+         ) -> None:
     """Code articles into events without storing them."""
     from detente.interfaces.output import EVENT_CSV, check_format, print_events, write_records
 
@@ -131,7 +137,7 @@ def code(paths: Paths, date: DateOpt = None, format: FormatOpt = "table",
     articles = list(_articles(paths, date, problems))
     if articles:
         pipe = _pipeline(Knowledge(actors_dir, verbs_dir, tuple(actors or ()),
-                                   tuple(agents or ()), tuple(verbs or ())))
+                                   tuple(agents or ()), tuple(verbs or ()), require_dyad))
         names = {c: v.name for c, v in pipe.ontology.codes.items()}
         for res in pipe.process_many(articles):
             if format == "table":
@@ -189,6 +195,7 @@ def articles(paths: Annotated[list[str] | None, typer.Argument(
 def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
            actors_dir: ActorsOpt = None, verbs_dir: VerbsOpt = None,
            actors: PetActors = None, agents: PetAgents = None, verbs: PetVerbs = None,
+           require_dyad: DyadOpt = False,
            workers: Annotated[int, typer.Option(help="Worker processes (0: one per core for "
                                                 "large batches).")] = 0,
            verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per article "
@@ -236,7 +243,7 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
             task = progress.add_task("ingest", total=None, rate="-", ev=0)
             if head:
                 know = Knowledge(actors_dir, verbs_dir, tuple(actors or ()),
-                                 tuple(agents or ()), tuple(verbs or ()))
+                                 tuple(agents or ()), tuple(verbs or ()), require_dyad)
                 if know.actors or know.agents or know.verbs:
                     n_workers = 1  # imported dictionaries are loaded here, once
                 pipe = _pipeline(know) if n_workers == 1 else None
@@ -265,7 +272,8 @@ def ingest(paths: Paths, date: DateOpt = None, db: DbOpt = None,
                     batch.clear()
 
                 for res in run_local(chain(head, stream), n_workers, pipeline=pipe,
-                                     actors_dir=actors_dir, verbs_dir=verbs_dir):
+                                     actors_dir=actors_dir, verbs_dir=verbs_dir,
+                                     require_dyad=require_dyad):
                     batch.append(res)
                     now = time.perf_counter()
                     if len(batch) >= WRITE_BATCH or now - last >= WRITE_SECONDS:

@@ -28,13 +28,18 @@ def petrarch(
     map_codes: Annotated[bool, typer.Option(
         "--map-codes", help="Map codes outside CAMEO to their nearest CAMEO parent on both "
         "sides instead of scoring them verbatim.")] = False,
+    require_dyad: Annotated[bool | None, typer.Option(
+        "--require-dyad/--any-dyad", help="Report only events with both a source and a "
+        "target, or all events (default: as the set's config/*.ini says, else PETRARCH-2's "
+        "default, require_dyad = True).", show_default=False)] = None,
 ) -> None:
-    """Run a PETRARCH record set with its own dictionaries and print the figures."""
+    """Run a PETRARCH record set with its own dictionaries and options; print the figures."""
     from detente.eval.petrarch import format_report, run_petrarch
     from detente.nlp.pipeline import load_nlp
 
     try:
-        result = run_petrarch(folder, load_nlp(), map_codes=map_codes)
+        result = run_petrarch(folder, load_nlp(), map_codes=map_codes,
+                              require_dyad=require_dyad)
     except UserError as exc:
         print(f"detente: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None

@@ -31,8 +31,10 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 # expected triples without a target cannot be reproduced so), 7.7% extra; ud 78.2%, 15.9%.
 UNITTEST_REPRODUCED_FLOOR = 79.2  # percent of expected triples
 UNITTEST_EXTRA_CEILING = 8.7  # percent of our triples not expected
-UD_REPRODUCED_FLOOR = 77.2
-UD_EXTRA_CEILING = 16.9
+# ud-petrarch-validation ships its PICO table: negated events written through it, 81.4%
+# reproduced (258 of 317), 12.5% extra.
+UD_REPRODUCED_FLOOR = 80.4
+UD_EXTRA_CEILING = 13.5
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,9 @@ PETRARCH's options: a set's own `config/*.ini` (PETRARCH's PETR_config.ini) is r
 True`: only events with both a source and a target are reported (`Pipeline(require_dyad=)`,
 the `--require-dyad` option of `detente code` and `ingest`).
 
+A set that ships PETRARCH's internal coding ontology (PICO) has negated events scored as
+PETRARCH writes them: "did not clash" (110, negated) is 050 (see `detente.eval.pico`).
+
 Conventions: a target we leave empty is PETRARCH's `---`; an actor whose country we do not
 know (code = its role) is `---GOV` as in PETRARCH; a pronoun stands for an earlier actor
 only as a clause's subject (PETRARCH-2 resolves no pronoun: "burned its embassy" has no
@@ -47,9 +50,10 @@ from detente.coding.patterns import merge_patterns
 from detente.coding.petrarch import cameo_code, import_verbs, spacy_lemmatizer, with_codes
 from detente.coding.verbpatterns import dictionary_codes
 from detente.errors import DataError, UserError
+from detente.eval.pico import load_pico
 from detente.ontology import Ontology, load_ontology
 from detente.pipeline import Pipeline
-from detente.records import Actor, Article
+from detente.records import Actor, Article, Event
 
 Triple = tuple[str, str, str]  # (source, target, event code)
 NO_ACTOR = "---"
@@ -65,6 +69,7 @@ class GoldSet:
     agents: tuple[Path, ...]
     verbs: tuple[Path, ...]
     config: Path | None = None  # PETRARCH's PETR_config.ini, when the set has one
+    pico: Path | None = None  # its internal coding ontology, when the set ships one
 
 
 # PETRARCH-2's shipped PETR_config.ini sets require_dyad = True
@@ -139,6 +144,7 @@ class PetrarchEval:
     map_codes: bool = False
     require_dyad: bool = False
     options_from: str = "given"  # where require_dyad came from: a config file, or a default
+    pico: str | None = None  # the PICO file negated events were written through
 
     @property
     def scored(self) -> int:
@@ -182,8 +188,9 @@ def find_set(folder: Path) -> GoldSet:
         raise UserError(f"{dicts}: needs PETRARCH actor (*actors*.txt) and verb "
                         "(*verbs*.txt or CAMEO*.txt) dictionaries")
     configs = sorted((folder / "config").glob("*.ini"))
+    picos = [p for p in pick("ontology") if "coding" in p.name.lower()]
     return GoldSet(folder.name, records[0], actors, pick("agents"), verbs,
-                   configs[0] if configs else None)
+                   configs[0] if configs else None, picos[0] if picos else None)
 
 
 # -- loading ---------------------------------------------------------------------------
@@ -257,6 +264,13 @@ def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False,
     def code_of(code: str) -> str:
         return (cameo_code(code, ontology) or code) if map_codes else code
 
+    # a negated event as PETRARCH writes it, through the set's PICO table (see eval.pico)
+    pico = load_pico(gold.pico, problems) if gold.pico else None
+
+    def event_code(ev: Event) -> str:
+        negated = pico.negated(ev.cameo) if pico is not None and ev.negated else None
+        return code_of(negated or ev.cameo)
+
     rows = [json.loads(line) for line in gold.records.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     skipped_errors = skipped_uneval = 0
@@ -282,7 +296,7 @@ def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False,
         ours: list[Triple] = []
         rules: list[str] = []
         for ev in res.events:
-            t = (actor_code(ev.source), actor_code(ev.target), code_of(ev.cameo))
+            t = (actor_code(ev.source), actor_code(ev.target), event_code(ev))
             if t not in ours:
                 ours.append(t)
                 rules.append(ev.rule)
@@ -296,7 +310,8 @@ def run_petrarch(folder: Path, nlp: Language, *, map_codes: bool = False,
     scored = summarise(gold.name, results, skipped_errors, skipped_uneval, problems,
                    sum(len(v) for v in pipeline.patterns.by_head.values()), counts,
                    dict(pipeline.kb.counts), map_codes)
-    return replace(scored, require_dyad=require_dyad, options_from=options_from)
+    return replace(scored, require_dyad=require_dyad, options_from=options_from,
+                   pico=gold.pico.name if gold.pico else None)
 
 
 def summarise(name: str, results: list[RecordResult], skipped_errors: int,
@@ -343,6 +358,8 @@ def format_report(ev: PetrarchEval, show_misses: int = 0) -> str:
         f"  require_dyad: {'on' if ev.require_dyad else 'off'} ({ev.options_from}): "
         + ("only events with both a source and a target are reported" if ev.require_dyad
            else "events without a source or target are reported too"),
+        "  negated events: " + (f"written as PETRARCH writes them, through {ev.pico} (PICO)"
+                                if ev.pico else "scored with their own code (no PICO table)"),
         "",
         f"  {'category':<12}{'records':>8}{'expected':>10}{'reproduced':>12}{'%':>7}"
         f"{'ours':>7}{'extra':>7}",

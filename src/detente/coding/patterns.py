@@ -116,6 +116,9 @@ class PatternSet:
 
     by_head: dict[tuple[bool, str], tuple[Pattern, ...]]
     classes: dict[str, frozenset[str]]
+    # Whose conventions the coder follows where they differ: detente's own, or PETRARCH-2's
+    # for patterns imported from PETRARCH dictionaries (`detente.coding.nesting`).
+    conventions: str = "detente"
 
     def candidates(self, nominal: bool, lemma: str) -> tuple[Pattern, ...]:
         return self.by_head.get((nominal, lemma), ())
@@ -218,4 +221,5 @@ def merge_patterns(sets: list[PatternSet]) -> PatternSet:
         for key, pats in ps.by_head.items():
             by_head[key] = by_head.get(key, ()) + pats
         classes.update(ps.classes)
-    return PatternSet(by_head, classes)
+    conventions = sets[0].conventions if sets else "detente"
+    return PatternSet(by_head, classes, conventions)

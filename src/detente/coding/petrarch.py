@@ -490,7 +490,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     by_head = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
                for k, v in acc.items()}
     classes = {"@" + name.lower(): syn.heads(name) for name in syn.raw}
-    return PatternSet(by_head, classes)
+    return PatternSet(by_head, classes, "petrarch")
 
 
 def spacy_lemmatizer(nlp: Language) -> Callable[[str], str]:

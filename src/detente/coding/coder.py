@@ -29,6 +29,7 @@ from detente.coding.frames import (
 )
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
+from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
@@ -156,7 +157,16 @@ class Coder:
         hits = [h for h in hits if h.pattern.nominal or h.target is not None
                 or not self.lexicon.has("striving", h.head.lemma_) or not any(
                     c.dep_ == "xcomp" and c.i in coded for c in h.head.children)]
+        if self.patterns.conventions == "petrarch":
+            kept = petrarch_kept([Coded(h.head, self._statement(h), h.pattern.nominal)
+                                  for h in hits])
+            hits = [h for h, k in zip(hits, kept, strict=True) if k]
         return hits
+
+    def _statement(self, hit: _Hit) -> bool:
+        """A bare speech verb: its verb's default pattern, no words of its own."""
+        return (not hit.pattern.nominal and hit.pattern.specificity == 0
+                and self.lexicon.has("speech", hit.head.lemma_))
 
     # -- actors of the slots ---------------------------------------------------------------
     def _actor(self, tok: Token, actors: DocActors, quotes: list[Quote]) -> Actor | None:

@@ -1,0 +1,105 @@
+"""PETRARCH-2's nesting of events (`detente.coding.nesting`): a statement gives way to the
+event it reports, an adverbial clause's event to the event of the verb it modifies; only
+under PETRARCH conventions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.coding.nesting import Coded, petrarch_kept
+from detente.coding.patterns import load_patterns
+from detente.coding.petrarch import import_verbs, with_codes
+from detente.coding.verbpatterns import dictionary_codes
+from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+# "Japan is about to renew ties after crowds burned flags , Korea said ."
+RENEW = _doc(
+    ["Japan", "is", "about", "to", "renew", "ties", "after", "crowds", "burned", "flags",
+     ",", "Korea", "said", "."],
+    [1, 12, 1, 4, 2, 4, 8, 8, 1, 8, 12, 12, 12, 12],
+    ["nsubj", "ccomp", "acomp", "aux", "xcomp", "dobj", "mark", "nsubj", "advcl", "dobj",
+     "punct", "nsubj", "ROOT", "punct"])
+
+
+def test_the_statement_gives_way_to_the_event_it_reports() -> None:
+    said, renew, burned = RENEW[12], RENEW[4], RENEW[8]
+    kept = petrarch_kept([Coded(renew, False), Coded(burned, False), Coded(said, True)])
+    # the statement and the adverbial clause's event are nested in "renew"
+    assert kept == [True, False, False]
+    # a statement reporting nothing coded stands, and so does the clause's event when
+    # the verb it modifies codes nothing
+    assert petrarch_kept([Coded(burned, False), Coded(said, True)]) == [True, False]
+    assert petrarch_kept([Coded(said, True)]) == [True]
+
+
+def test_a_complement_the_statement_verb_controls_is_not_reported() -> None:
+    # "Japan urged Korea to help China": "urged" is no report of "help"
+    doc = _doc(["Japan", "urged", "Korea", "to", "help", "China", "."],
+               [1, 1, 1, 4, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"])
+    assert petrarch_kept([Coded(doc[1], True), Coded(doc[4], False)]) == [True, True]
+
+
+def test_conventions_follow_the_dictionary(pipeline: Pipeline) -> None:
+    assert pipeline.patterns.conventions == "detente"
+    assert load_patterns(pipeline.ontology).conventions == "detente"
+
+
+ACTORS = """\
+JAPAN [JPN]
+CHINA [CHN]
+KOREA [KOR]
+"""
+VERBS = """\
+--- SAY  [023]  ---
+SAY
+
+--- RESTORE  [064]  ---
+RESTORE
+- * TIES WITH +  [064]
+
+--- BURN  [222]  ---
+BURN
+"""
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("nest")
+    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
+    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
+    patterns = import_verbs(folder / "verbs.txt", ontology,
+                            lemmatize=spacy_lemmatizer(pipeline.nlp),
+                            target_words=actor_head_words(kb))
+    assert patterns.conventions == "petrarch"
+    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+
+
+def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    res = pipe.process(Article("t", text, published="2019-03-01"))
+    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+
+
+@pytest.mark.model
+def test_petrarch_nesting_end_to_end(pipe: Pipeline) -> None:
+    assert triples(pipe, "Japan will restore ties with China two years after Korea burned "
+                         "its flags, China said on Monday.") == {("JPN", "CHN", "064")}
+    # nothing reported: the statement stands
+    assert ("CHN", "---", "023") in triples(pipe, "China said on Monday that the weather "
+                                                  "was fine.")

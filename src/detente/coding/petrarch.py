@@ -103,6 +103,9 @@ class Slots:
     skip: bool = False  # `IN ^ +`: the target is the first party after the phrase skipped
     # `* MEMOS_ON_&TIETYPES FROM +`: a phrase tied to the object, the object's own
     obj_prep: tuple[frozenset[str], Phrase] | None = None
+    # `* FOR`: a preposition with nothing after it; its object may be anything, the
+    # target is the first party named after the verb ("called for a boycott against X")
+    bare_prep: bool = False
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -318,8 +321,9 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         target = None
     if skip and (compound or target != "pobj" or pps[0][1][-1].text != "+"):
         raise Untranslatable("a skipped phrase (IN ^ +) with other marks")
+    bare = bool(pps) and not pps[0][1] and not obj_target and target == "pobj"
     return Slots(prt, obj, prep, pobj, target, compound, negated, before,
-                 touching and bool(before), skip, obj_prep)
+                 touching and bool(before), skip, obj_prep, bare)
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -435,8 +439,13 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             # any long clause after the verb, so only a tied expression counts.
             after = Constraint(frozenset(), word_sequences(slots.obj, syn))
             shapes.append((None, after, tier + 1, "w"))
+        if slots.bare_prep and actor_heads is not None:
+            # `* FOR` whose preposition's object is no party ("called for a boycott
+            # against X"): the first party after the verb, ranked after the other lines.
+            variants.append((slots.prep, None, "pobj"))
         for shape_obj, after_c, rank, suffix in shapes:
             for n_var, (prep, pob, target) in enumerate(variants):
+                fallback = slots.bare_prep and n_var == len(variants) - 1 and n_var > 0
                 for lemma in verb.lemmas:
                     pid = (f"petr.{_slug(lemma)}.{line}{tag}{suffix}"
                            + ("" if n_var == 0 else "b"))
@@ -445,7 +454,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                     seen_ids.add(pid)
                     acc[(False, lemma)].append(Pattern(
                         pid, code, lemma, None, False, slots.prt, shape_obj, prep, pob,
-                        target, "", f"{where}:{line}", rank * 10_000_000 + len(seen_ids),
+                        target, "", f"{where}:{line}",
+                        (rank + fallback) * 10_000_000 + len(seen_ids),
                         back, slots.compound, verb.forms if lemma in shared else None,
                         slots.negated, before, len(slots.before), after_c, slots.skip,
                         tied))

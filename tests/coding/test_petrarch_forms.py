@@ -25,6 +25,9 @@ VERBS = """\
 APPEAL
 - * FOR  [904]
 - * ON  [905]
+
+--- DEPART  [032]  ---
+DEPART
 """
 
 
@@ -56,3 +59,14 @@ def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
 def test_a_bare_preposition_leads_to_the_first_party_after_the_verb(
         pipe: Pipeline, text: str, code: str) -> None:
     assert triples(pipe, text) == {("JPN", "CHN", code)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan departs from China.", {("JPN", "CHN", "032")}),
+    ("Japan departed from China.", {("JPN", "CHN", "032")}),
+    # PETRARCH matches the verb's forms, not its lemma: no such form of DEPART
+    ("Japan departes from China.", set()),
+])
+def test_only_the_forms_of_a_verb_match(pipe: Pipeline, text: str,
+                                        expected: set[tuple[str, str, str]]) -> None:
+    assert triples(pipe, text) == expected

@@ -83,8 +83,9 @@ class Pattern:
     reciprocal: str | None = None
     # PETRARCH's `% *`: the subject is coordinated and its parties act towards each other.
     compound: bool = False
-    # The word forms the head must have, where another block of a PETRARCH dictionary
-    # claims the same lemma ("MET [031:032]" beside "MEET [031:031]"); None: any form.
+    # The word forms the head must have: a PETRARCH verb's listed and generated forms, as
+    # PETRARCH matches words ("met" of "MET [031:032]" beside "MEET [031:031]"; no
+    # "departes" for DEPART); None: any form.
     forms: frozenset[str] | None = None
     negated: bool = False  # PETRARCH's `NOT *`: fits a negated verb only
     # PETRARCH's words before the verb ("UNEXPECTEDLY &NEGATVAUXVRB *"): a sequence the

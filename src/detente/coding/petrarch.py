@@ -386,14 +386,9 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
     where = path.name
     actor_heads = Constraint(target_words) if target_words else None
     seen_ids: set[str] = set()
-    # A lemma two blocks claim ("MEET" and "MET" both give "meet"): each block keeps the
-    # word forms it lists, as PETRARCH matches words, not lemmas.
-    claimed: dict[str, set[int]] = defaultdict(set)
-    for n_block, block in enumerate(blocks):
-        for verb in block.verbs:
-            for lemma in verb.lemmas:
-                claimed[lemma].add(n_block)
-    shared = {lemma for lemma, owners in claimed.items() if len(owners) > 1}
+    # Each verb keeps the word forms its block lists and PETRARCH generates (-s, -ed, -ing):
+    # PETRARCH matches words, not lemmas, so "met" of a block "MET [031:032]" is not
+    # "meet" of "MEET [031:031]", and "departes" is no form of DEPART.
 
     def add(key: str) -> None:
         tally[key] = tally.get(key, 0) + 1
@@ -456,7 +451,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         pid, code, lemma, None, False, slots.prt, shape_obj, prep, pob,
                         target, "", f"{where}:{line}",
                         (rank + fallback) * 10_000_000 + len(seen_ids),
-                        back, slots.compound, verb.forms if lemma in shared else None,
+                        back, slots.compound, verb.forms,
                         slots.negated, before, len(slots.before), after_c, slots.skip,
                         tied))
                     add("patterns")

@@ -331,11 +331,17 @@ def _verb_line(text: str, line: int, block: Block, lemmatize: Lemmatize) -> Verb
 
 
 def verb_forms(verb: str) -> list[str]:
-    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing."""
+    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing; and, for a verb
+    ending in a consonant after one vowel, the doubled forms ("cancelled", "stopped"),
+    which PETRARCH dictionaries list where they need them."""
     stem = verb[:-1] if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) else verb
     third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         third, past = verb[:-1] + "ies", verb[:-1] + "ied"
     else:
         past = verb + "d" if verb.endswith("e") else verb + "ed"
-    return [third, past, stem + "ing"]
+    out = [third, past, stem + "ing"]
+    if (len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou"
+            and verb[-3] not in "aeiou"):
+        out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return out

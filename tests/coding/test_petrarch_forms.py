@@ -28,6 +28,11 @@ APPEAL
 
 --- DEPART  [032]  ---
 DEPART
+
+--- SEIZE  [171]  ---
+SEIZE
+WIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING}
+- WILL NOT *  [081]
 """
 
 
@@ -69,4 +74,16 @@ def test_a_bare_preposition_leads_to_the_first_party_after_the_verb(
 ])
 def test_only_the_forms_of_a_verb_match(pipe: Pipeline, text: str,
                                         expected: set[tuple[str, str, str]]) -> None:
+    assert triples(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan wire tapped the phones of China.", {("JPN", "CHN", "171")}),
+    ("Japan will not wire tap the phones of China.", {("JPN", "CHN", "081")}),
+    # the words before the verb of the phrasal verb are needed, right before it
+    ("Japan tapped the phones of China.", set()),
+    ("Japan will not tap the phones of China.", set()),
+])
+def test_words_before_the_verb_of_a_phrasal_verb(pipe: Pipeline, text: str,
+                                                 expected: set[tuple[str, str, str]]) -> None:
     assert triples(pipe, text) == expected

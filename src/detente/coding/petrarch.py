@@ -24,10 +24,12 @@ coordinated subject whose parties act towards each other; one after the verb
 phrase (`* AT ^ +`) is the first party named after the preposition's object
 (`Pattern.skip`); where none is, the pattern does not fit. A preposition tied to the
 object (`* MEMOS_ON_&TIETYPES FROM +`) is a phrase the object must have
-(`Pattern.obj_prep`), beside the target's. Not expressible, so
+(`Pattern.obj_prep`), beside the target's. Words before the verb of a phrasal verb
+(`WIRE_+TAP`) are words before the verb tied to it, after the pattern's own. A bare
+preposition (`* FOR`) whose object is no party also fits, ranked after the dictionary's
+other lines, with the first party after the verb as target. Not expressible, so
 skipped and reported: a prepositional phrase before the verb, the source after the verb,
-other words beside a compound actor, two prepositional phrases, words before a phrasal
-verb (`WIRE_+TAP`), null codes (`[---]`, which block coding), and codes that are not
+other words beside a compound actor, two prepositional phrases, null codes (`[---]`, which block coding), and codes that are not
 CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with a
 CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A reciprocal
 code (`[032:033]`: the target does 033 back) becomes the pattern's `reciprocal`, which
@@ -471,8 +473,9 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             reported = False
             for vn, verb in enumerate(block.verbs):
                 try:
-                    slots = translate(pl.pre, verb.tail + pl.post, syn,
-                                      touching=pl.touching)
+                    slots = translate(_with_verb_words(pl.pre, verb, pl.touching),
+                                      verb.tail + pl.post, syn,
+                                      touching=pl.touching or bool(verb.pre))
                 except Untranslatable as exc:
                     if not reported:
                         probs.append(DataError(str(path), pl.line, str(exc)))
@@ -486,7 +489,8 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
             if code is None:
                 continue
             try:
-                slots = translate([], verb.tail, syn)
+                slots = translate(_with_verb_words([], verb, False), verb.tail, syn,
+                                  touching=bool(verb.pre))
             except Untranslatable as exc:
                 probs.append(DataError(str(path), verb.line, str(exc)))
                 continue
@@ -496,6 +500,14 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                for k, v in acc.items()}
     classes = {"@" + name.lower(): syn.heads(name) for name in syn.raw}
     return PatternSet(by_head, classes, "petrarch")
+
+
+def _with_verb_words(pre: list[Item], verb: VerbEntry, touching: bool) -> list[Item]:
+    """A pattern's words before the verb, then the verb's own ("wire" of WIRE_+TAP: right
+    before it), the first of those tied to the pattern's last word if `touching`."""
+    if not verb.pre:
+        return pre
+    return [*pre, replace(verb.pre[0], joined=touching), *verb.pre[1:]]
 
 
 def spacy_lemmatizer(nlp: Language) -> Callable[[str], str]:

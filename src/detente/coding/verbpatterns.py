@@ -7,6 +7,7 @@ The format, as PETRARCH-2 reads it::
     --- CONTRIBUTE [070] ---       a verb block and its default code
     CONTRIBUTE                     the verbs of the block (a code of their own may follow)
     +BREAK_DOWN {+BROKE_DOWN}      a phrasal verb: `+` marks the verb word, {} its forms
+    WIRE_+TAP {WIRE_+TAPPED}       (words may come before the verb word too)
     - * &CURRENCY [903]            `*` the verb, `$` the source, `+` the target,
     - * (TO {PEACE PLAN}) [037]      `%` a compound actor, `^` any one phrase,
     - $ * + [042:043]                (..) a prepositional phrase, {..} a noun phrase
@@ -203,6 +204,8 @@ class VerbEntry:
     line: int
     back: str | None = None  # the reciprocal part of [032:033]
     forms: frozenset[str] = frozenset()  # the word forms PETRARCH matches
+    # words right before the verb in a phrasal verb ("wire" of WIRE_+TAP), tied together
+    pre: list[Item] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -312,13 +315,13 @@ def _verb_line(text: str, line: int, block: Block, lemmatize: Lemmatize) -> Verb
         return "no verb on this line"
     marked = [i for i, w in enumerate(words) if w.startswith("+")]
     at = marked[0] if marked else 0
-    if at > 0:
-        return (f"words before the verb of {name!r}: detente's verb patterns cannot "
-                "require words before the verb")
     verb = words[at].lstrip("+")
     if not re.match(r"^[A-Za-z][A-Za-z'\-]*$", verb):
         return f"not a verb: {verb!r}"
     tail = [Item("word", w.lstrip("+").lower()) for w in words[at + 1:]]
+    pre = [Item("word", w.lower(), joined=n > 0) for n, w in enumerate(words[:at])]
+    if not all(re.match(r"^[A-Za-z][A-Za-z'\-]*$", w) for w in words[:at]):
+        return f"not a word before the verb of {name!r}"
     forms = [verb.lower(), *verb_forms(verb.lower())]
     for listed in re.findall(r"\{([^}]*)\}", text):
         for form in listed.split():
@@ -327,7 +330,7 @@ def _verb_line(text: str, line: int, block: Block, lemmatize: Lemmatize) -> Verb
             forms.append((marked_form[0] if marked_form else parts[0]).lstrip("+").lower())
     lemmas = tuple(dict.fromkeys(lemmatize(f) for f in forms if f.isalpha() or "-" in f))
     return VerbEntry(lemmas or (verb.lower(),), tail, code, line, back,
-                 frozenset(f for f in forms if f.isalpha() or "-" in f))
+                     frozenset(f for f in forms if f.isalpha() or "-" in f), pre)
 
 
 def verb_forms(verb: str) -> list[str]:

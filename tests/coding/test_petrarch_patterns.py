@@ -169,7 +169,28 @@ def test_a_word_after_the_verb_may_be_its_adverb(pipe: Pipeline, text: str, code
 @pytest.mark.parametrize("text, code", [
     # a phrase tied to the object (REPORTS_ON &LINKS) and the target's phrase (FROM +)
     ("Japan received reports on naval incidents from China.", "911"),
+    # the phrase may hang on a participle describing the object's phrase
+    ("Japan received reports on naval incidents sent from China.", "911"),
     ("Japan received reports from China.", "070"),
 ])
 def test_a_phrase_tied_to_the_object(pipe: Pipeline, text: str, code: str) -> None:
     assert codes(pipe, text) == {code}
+
+
+def test_an_object_the_parser_made_an_adverb_is_matched_whole() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.coding.coder import _adverb_fits
+    from detente.coding.patterns import Constraint
+
+    # "Japan will contribute a million austrian gold florin": "florin" parsed as an adverb
+    words = ["Japan", "will", "contribute", "a", "million", "austrian", "gold", "florin"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 4, 7, 7, 7, 2],
+              deps=["nsubj", "aux", "ROOT", "quantmod", "nummod", "amod", "compound",
+                    "advmod"],
+              pos=["PROPN", "AUX", "VERB", "DET", "NUM", "ADJ", "NOUN", "ADV"])
+    florin = (frozenset({"austrian"}), frozenset({"gold"}), frozenset({"florin"}))
+    assert _adverb_fits(Constraint(frozenset(), frozenset({(florin,)})), doc[2])
+    other = (frozenset({"leprechaun"}), frozenset({"gold"}))
+    assert not _adverb_fits(Constraint(frozenset(), frozenset({(other,)})), doc[2])

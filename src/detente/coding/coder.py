@@ -556,10 +556,17 @@ def _object_phrases(tok: Token) -> list[Token]:
 
 
 def _inner_preps(tok: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) of the phrases hung on the objects of a word's phrases."""
+    """(preposition, object) of the phrases hung on the objects of a word's phrases, or
+    on a participle describing them ("assurances on issues sent from X")."""
     return [(c.lemma_.lower(), gg) for p in _object_phrases(tok) for g in p.children
-            if g.dep_ == "pobj" for c in g.children if c.dep_ == "prep"
+            if g.dep_ == "pobj" for c in _with_participles(g) if c.dep_ == "prep"
             for gg in c.children if gg.dep_ == "pobj"]
+
+
+def _with_participles(tok: Token) -> list[Token]:
+    """A word's children and those of a past participle describing it ("sent from")."""
+    return [*tok.children, *(c for a in tok.children
+                             if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children)]
 
 
 def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
@@ -574,7 +581,7 @@ def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
 def _adverb_fits(c: Constraint, head: Token) -> bool:
     """A one-word constraint met by an adverb of a verb with no object, after it."""
     return any(a.dep_ == "advmod" and a.i > head.i and a.pos_ == "ADV" and c.matches(
-        a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=[(a.lower_, a.lemma_.lower())])
+        a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=phrase_words(a))
         for a in head.children)
 
 

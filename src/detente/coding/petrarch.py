@@ -29,8 +29,9 @@ object (`* MEMOS_ON_&TIETYPES FROM +`) is a phrase the object must have
 preposition (`* FOR`) whose object is no party also fits, ranked after the dictionary's
 other lines, with the first party after the verb as target. Not expressible, so
 skipped and reported: a prepositional phrase before the verb, the source after the verb,
-other words beside a compound actor, two prepositional phrases, null codes (`[---]`, which block coding), and codes that are not
-CAMEO codes and have no CAMEO parent (unless the ontology given has them). A code with a
+other words beside a compound actor, two prepositional phrases, null codes (`[---]`,
+which block coding), and codes that are not CAMEO codes and have no CAMEO parent (unless
+the ontology given has them). A code with a
 CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A reciprocal
 code (`[032:033]`: the target does 033 back) becomes the pattern's `reciprocal`, which
 the coder codes as a second event, source and target swapped.

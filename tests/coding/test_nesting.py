@@ -45,12 +45,17 @@ def test_the_statement_gives_way_to_the_event_it_reports() -> None:
     assert petrarch_kept([Coded(said, True)]) == [True]
 
 
-def test_a_complement_the_statement_verb_controls_is_not_reported() -> None:
-    # "Japan urged Korea to help China": "urged" is no report of "help"
+def test_a_complement_the_verb_controls_is_no_reported_clause() -> None:
+    # "Japan urged Korea to help China": "urged" is no report of "help" and stands ...
     doc = _doc(["Japan", "urged", "Korea", "to", "help", "China", "."],
                [1, 1, 1, 4, 1, 4, 1],
                ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"])
-    assert petrarch_kept([Coded(doc[1], True), Coded(doc[4], False)]) == [True, True]
+    assert petrarch_kept([Coded(doc[1], True), Coded(doc[4], False)]) == [True, False]
+    # ... but the act it asks of its object is part of its event (and not Japan's act)
+    # "Japan tried to help China": the subject's own act stands
+    doc = _doc(["Japan", "tried", "to", "help", "China", "."], [1, 1, 3, 1, 3, 1],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"])
+    assert petrarch_kept([Coded(doc[1], False), Coded(doc[3], False)]) == [True, True]
 
 
 def test_conventions_follow_the_dictionary(pipeline: Pipeline) -> None:

@@ -8,7 +8,9 @@ event whose target is an event) and reports only one of the two:
 * an event in an adverbial clause of a verb that codes an event ("X restores ties with Y
   five years after crowds burned its embassy") is part of that verb's event: the
   adverbial clause's event is dropped. Where the verb codes nothing ("X is about to
-  improve ties ..., five years after Z crowds burned ..."), the clause's event stands.
+  improve ties ..., five years after Z crowds burned ..."), the clause's event stands;
+* the act a verb asks of its object ("X urged Y to help ...") is part of that verb's
+  event (and Y's act, not X's).
 
 detente's own convention keeps both (an analyst wants the statement and what it says);
 these rules apply only where the patterns come from PETRARCH dictionaries
@@ -77,7 +79,13 @@ def petrarch_kept(coded: Sequence[Coded]) -> list[bool]:
             continue
         nested = False
         for o in verbs:
-            if o is c or o.statement or c.nominal:
+            if o is c or c.nominal:
+                continue
+            if (c.head.dep_ == "xcomp" and c.head.head == o.head
+                    and any(k.dep_ == "dobj" for k in o.head.children)):
+                nested = True  # "urged Bree to help": the complement is Bree's act
+                break
+            if o.statement:
                 continue
             path = _under(c.head, _clause_top(o.head))
             if path and o.head not in path and any(t.dep_ in ADVERBIAL for t in path):

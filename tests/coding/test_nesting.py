@@ -70,7 +70,7 @@ KOREA [KOR]
 """
 VERBS = """\
 --- SAY  [023]  ---
-SAY
+SAY {SAID}
 
 --- RESTORE  [064]  ---
 RESTORE

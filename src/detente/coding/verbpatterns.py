@@ -322,7 +322,7 @@ def _verb_line(text: str, line: int, block: Block, lemmatize: Lemmatize) -> Verb
     pre = [Item("word", w.lower(), joined=n > 0) for n, w in enumerate(words[:at])]
     if not all(re.match(r"^[A-Za-z][A-Za-z'\-]*$", w) for w in words[:at]):
         return f"not a word before the verb of {name!r}"
-    forms = [verb.lower(), *verb_forms(verb.lower())]
+    forms = [verb.lower(), *verb_forms(verb.lower()), *doubled_forms(verb.lower())]
     for listed in re.findall(r"\{([^}]*)\}", text):
         for form in listed.split():
             parts = [w for w in re.split(r"_", form) if w]
@@ -334,17 +334,21 @@ def _verb_line(text: str, line: int, block: Block, lemmatize: Lemmatize) -> Verb
 
 
 def verb_forms(verb: str) -> list[str]:
-    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing; and, for a verb
-    ending in a consonant after one vowel, the doubled forms ("cancelled", "stopped"),
-    which PETRARCH dictionaries list where they need them."""
+    """The regular forms PETRARCH generates for a verb: -s, -ed, -ing."""
     stem = verb[:-1] if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) else verb
     third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         third, past = verb[:-1] + "ies", verb[:-1] + "ied"
     else:
         past = verb + "d" if verb.endswith("e") else verb + "ed"
-    out = [third, past, stem + "ing"]
+    return [third, past, stem + "ing"]
+
+
+def doubled_forms(verb: str) -> list[str]:
+    """For a verb ending in a consonant after one vowel, the forms with the consonant
+    doubled ("cancelled", "stopped"), which PETRARCH dictionaries list where they need
+    them and which detente accepts throughout."""
     if (len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou"
             and verb[-3] not in "aeiou"):
-        out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
-    return out
+        return [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return []

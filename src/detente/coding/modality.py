@@ -30,6 +30,9 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lex.has("negating", c.lower_)):
                 return True
+            # "did not even ever clash": the parser may hang "not" on an adverb of the verb
+            if c.dep_ == "advmod" and c.i < t.i and any(g.dep_ == "neg" for g in c.children):
+                return True
         if n > 0 and t.pos_ == "VERB" and lex.has("negating", t.lemma_):
             return True
     return False

@@ -9,11 +9,12 @@ resolved to the salient compatible actor mentioned before them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.kb import Entry, KnowledgeBase
+from detente.actors.kb import EXACT, Entry, KnowledgeBase, stack_codes
 from detente.nlp.pipeline import sentences
 from detente.records import Actor, Mention
 
@@ -26,6 +27,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throu
 GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
 # Organs of a state: "the government", "the army" mean the salient country's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None})
+# Words a loose name's words may not have between them: they end its noun phrase.
+_LOOSE_STOP = frozenset({"CCONJ", "ADP", "AUX", "PRON", "SCONJ", "DET"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +79,20 @@ class DocActors:
     # -- dictionary matching -------------------------------------------------------------
     def _match_all(self) -> None:
         doc = self.doc
-        text_keys = [(t.text,) for t in doc]
-        role_keys = [(t.lower_, t.lemma_.lower()) for t in doc]
+        # An acronym in capitals also matches a dictionary's title-case spelling of it
+        # ("Gonzo GMO", written GONZO_GMO: "Gonzo Gmo").
+        text_keys = [(t.text, t.text.capitalize()) if t.is_upper and len(t) > 1 else (t.text,)
+                     for t in doc]
+        role_keys = [(t.lower_, t.lemma_.lower(), t.lower_ + EXACT) for t in doc]
         person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
                        ] if doc.has_annotation("ENT_IOB") else []  # doc.ents scans every token
         i = 0
         while i < len(doc):
             end_n, names = self.kb.names.longest(text_keys, i)
+            if self.kb.loose:
+                end_l, loose = self._loose(i, text_keys)
+                if end_l > end_n:
+                    end_n, names = end_l, loose
             end_r, roles = self.kb.roles.longest(role_keys, i)
             if names and end_n >= end_r:
                 end, entries = end_n, names
@@ -102,6 +112,28 @@ class DocActors:
             for k in range(i, end):
                 self.matches[k] = m
             i = end
+
+    def _loose(self, i: int, keys: Sequence[Sequence[str]]) -> tuple[int, list[Entry]]:
+        """The longest name of `kb.loose` starting at token i whose further words come in
+        order within the noun phrase of its last word, others between them ("Ithilen
+        state-run television"); (end, entries) or (i, [])."""
+        doc = self.doc
+        best_end, best = i, []
+        for first in keys[i]:
+            for words, entry in self.kb.loose.get(first, ()):
+                j, k = i + 1, 1
+                while k < len(words) and j < len(doc):
+                    if words[k].lower() == doc[j].lower_:
+                        k += 1
+                    elif doc[j].pos_ in _LOOSE_STOP or doc[j].text == ",":
+                        break
+                    j += 1
+                last = doc[j - 1]
+                if k == len(words) and last.left_edge.i <= i and j > best_end:
+                    best_end, best = j, [entry]
+                elif k == len(words) and j == best_end and entry not in best:
+                    best.append(entry)
+        return best_end, best
 
     def _inner(self, tok: Token) -> bool:
         """A token of a multi-word name whose head is in the same name ("Theresa" of "May")."""
@@ -187,17 +219,22 @@ class DocActors:
                     if a is not None:
                         return Actor(a.text, a.code, a.country, a.org, a.sector, a.name,
                                      f"'{tok.text}' after its full name: {a.reason}"), "name"
-        # Only the head decides what a phrase is: "military interference" is no actor,
-        # though "military" alone would be.
-        if (own is None and not self._personish(tok) and tok.text not in self._surnames
-                and tok.lemma_.lower() not in GENERIC_COUNTRY
-                and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
-            return None, ""
-        entries = self._entries(toks, tok)
         text = self._text(toks)
+        if self.kb.stack_agents:
+            toks = self._shared_modifiers(tok, toks)
+        entries = self._entries(toks, tok)
         by_kind: dict[str, list[Entry]] = defaultdict(list)
         for e in entries:
             by_kind[e.kind].append(e)
+        # Only the head decides what a phrase is: "military interference" is no actor,
+        # though "military" alone would be; where role words stack (PETRARCH-2), a name
+        # with a role word before any head does ("West German world government activists").
+        stacked = self.kb.stack_agents and any(e.kind != "agent" for e in entries) and any(
+            e.kind == "agent" and not e.prefix for e in entries)
+        if (own is None and not self._personish(tok) and tok.text not in self._surnames
+                and tok.lemma_.lower() not in GENERIC_COUNTRY and not stacked
+                and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
+            return None, ""
         # A role word counts when it heads the phrase ("Russian naval forces") or titles a
         # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
         head_is_person = (self._personish(tok) or bool(by_kind["person"])
@@ -206,6 +243,12 @@ class DocActors:
         agent = head_roles[0] if head_roles else (
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
         sector = agent.sector if agent else None
+        if self.kb.stack_agents and (agent is not None or own is None):
+            # Every role word of the phrase, in order: "Danish Islamist media" DNKMUSMED.
+            roles = [e for e in by_kind["agent"] if not e.prefix]
+            if roles:
+                agent = agent or roles[0]
+                sector = stack_codes("", "".join(e.sector or "" for e in roles))
         if sector is not None and self.kb.former is not None and any(
                 t.lower_ == "former" and t.dep_ == "amod" for t in toks):
             sector = self.kb.former
@@ -263,6 +306,19 @@ class DocActors:
         if agent is not None or tok.lemma_.lower() in GENERIC_COUNTRY:
             return self._agent_in_context(tok, text, sector), "agent"
         return None, ""
+
+    def _shared_modifiers(self, tok: Token, toks: list[Token]) -> list[Token]:
+        """A bare role word coordinated with an earlier noun shares that noun's modifiers,
+        as PETRARCH-2 reads them: "the Danish Islamist media and government" is Danish
+        Islamist government too."""
+        head = tok.head
+        own = self.matches.get(tok.i)
+        if (tok.dep_ != "conj" or len(toks) > 1 or head.i > tok.i or own is None
+                or head.pos_ not in ("NOUN", "PROPN")
+                or any(e.kind != "agent" for e in own.entries)):
+            return toks
+        mods = [t for t in self.phrase_tokens(head) if t.i < head.i]
+        return sorted([*mods, *toks], key=lambda t: t.i)
 
     def _from_apposition(self, tok: Token, text: str, partial: Actor | None) -> Actor | None:
         """ "Ivan Petrov, a Russian diplomat": what the apposition says the head is."""
@@ -337,6 +393,8 @@ class DocActors:
         if by_kind["igo"]:
             g = by_kind["igo"][0]
             why = f"organisation {g.org} ({g.reason})" + (f" + role {sector}" if sector else "")
+            if self.kb.stack_agents and sector:
+                sector = stack_codes(g.code, sector)[len(g.code):] or None
             return self._with_also(tok, g, Actor(text, g.code, g.country, g.org, sector,
                                                  name or g.name, why))
         prefixes = [e for e in by_kind["agent"] if e.prefix]
@@ -348,6 +406,11 @@ class DocActors:
                 sec = sector or c.sector
                 pre = "".join(dict.fromkeys(e.sector or "" for e in prefixes))
                 code = pre + (c.country or c.code) + (sec or "")
+                if self.kb.stack_agents and sector and c.code:
+                    # the roles after the name's whole code: GMWGOV + WGO is GMWGOVWGO
+                    full = stack_codes(c.code, sector)
+                    code = pre + full
+                    sec = full[len(c.country or ""):] or None
                 why = f"{kind} {c.country} ({c.reason})" + (f" + role {sec}" if sector else "")
                 if pre:
                     why += f" after {pre}, a code put before the country's"
@@ -358,7 +421,7 @@ class DocActors:
         owner_tok = self._owner_token(tok)
         owner = self.actor(owner_tok) if owner_tok is not None else None
         if owner_tok is not None and owner is not None and (owner.country or owner.org):
-            made = [self._owned_role(text, sector, name, o)
+            made = [self._owned_role(text, sector, name, o, stack=self.kb.stack_agents)
                     for o in [owner, *self.others(owner_tok)]]
             if len(made) > 1:
                 self._also[tok.i] = (made[0], tuple(made[1:]))
@@ -380,10 +443,19 @@ class DocActors:
         return actor
 
     @staticmethod
-    def _owned_role(text: str, sector: str, name: str | None, owner: Actor) -> Actor:
+    def _owned_role(text: str, sector: str, name: str | None, owner: Actor, *,
+                    stack: bool = False) -> Actor:
+        """The role `sector` of `owner`: its country's ("the army of Syria" SYRMIL), or
+        where role words stack, its whole code's ("officials in the White House [USAGOV]"
+        USAGOV, "activists of Gonzo GMO [GONGMO]" GONGMOOPP)."""
+        why = f"role {sector} of {owner.text} ({owner.code})"
+        if stack and owner.country and owner.code.startswith(owner.country):
+            code = stack_codes(owner.code, sector)
+            return Actor(text, code, owner.country, owner.org,
+                         code[len(owner.country):] or None, name, why)
         base = owner.code if owner.org and not owner.country else (owner.country or "")
         return Actor(text, base + sector if owner.country else owner.code, owner.country,
-                     owner.org, sector, name, f"role {sector} of {owner.text} ({owner.code})")
+                     owner.org, sector, name, why)
 
     def _owner(self, tok: Token) -> Actor | None:
         """The actor a role word belongs to: "Russia's forces", "the army of Syria"."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from detente.actors.petrarch import fresh_kb
+from detente.actors.petrarch import fresh_kb, petrarch_conventions
 from detente.actors.resolve import resolve_doc
 from detente.eval.petrarch import find_set
 from detente.nlp.pipeline import Parser
@@ -42,7 +42,8 @@ def actor_share(folder: Path, nlp: Language) -> ActorShare:
     """The share of a gold set's expected actor codes that our resolver produces."""
     gold = find_set(folder)
     tokenizer = nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], gold.actors, gold.agents)
+    kb = petrarch_conventions(
+        fresh_kb(lambda s: [t.text for t in tokenizer(s)], gold.actors, gold.agents))
     parser = Parser(nlp)
     expected = resolved = 0
     misses: list[tuple[str, str, tuple[str, ...]]] = []

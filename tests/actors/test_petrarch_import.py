@@ -275,3 +275,20 @@ def test_braces_list_the_only_plurals_and_a_space_lets_words_apart(tmp_path: Pat
     assert loose["Rohan Radio"] == "ROHRAD"
     assert not any("Edoras" in name for name in loose)
     assert "police" in actor_head_words(kb)
+
+
+@pytest.mark.parametrize("phrase, plural", [
+    ("CONGRESS", "CONGRESSES"), ("AUTHORITY", "AUTHORITIES"), ("ENVOY", "ENVOYS"),
+    ("FOREIGN_MINISTER", "FOREIGN_MINISTERS"), ("church", "churches"), ("box", "boxes")])
+def test_regular_plural(phrase: str, plural: str) -> None:
+    from detente.actors.petrarch import regular_plural
+
+    assert regular_plural(phrase) == plural
+
+
+def test_an_agent_without_braces_gets_its_regular_plural(tmp_path: Path) -> None:
+    """A capitalised plural ("the Calenardhon Congresses") has no lemma to match by."""
+    (tmp_path / "agents.txt").write_text("SENATE [~LEG]\nPOLICE {} [~COP]\n", encoding="utf-8")
+    kb = fresh_kb(tokenize, [], [tmp_path / "agents.txt"])
+    assert "senates" in kb.roles.root
+    assert not any(k.startswith("polices") for k in kb.roles.root)

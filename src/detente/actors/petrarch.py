@@ -430,6 +430,17 @@ def _expand(name: str, subst: dict[str, list[str]]) -> list[str]:
     return out
 
 
+def regular_plural(phrase: str) -> str:
+    """PETRARCH's regular plural of an agent phrase's last word: CONGRESS -> CONGRESSES,
+    AUTHORITY -> AUTHORITIES, MINISTER -> MINISTERS."""
+    stem, last = phrase[:-1], phrase[-1:].upper()
+    if last == "Y" and stem[-1:].upper() not in ("A", "E", "I", "O", "U"):
+        return stem + ("IES" if phrase[-1].isupper() else "ies")
+    if last in ("S", "X", "Z") or phrase.upper().endswith(("CH", "SH")):
+        return phrase + ("ES" if phrase[-1].isupper() else "es")
+    return phrase + ("S" if phrase[-1].isupper() else "s")
+
+
 def parse_agent_code(body: str) -> tuple[str, bool]:
     """`~GOV` -> ("GOV", False); `NGO~` -> ("NGO", True): a prefix code."""
     code = body.strip().replace(" ", "")
@@ -466,6 +477,8 @@ def import_agents(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
             own_plurals = m.group("plurals") is not None
             plurals = (m.group("plurals") or "").split()
             names += [p for w in plurals for p in _expand(w, subst)]
+            if not own_plurals:  # matched by lemma too, but a capitalised word keeps its
+                names += [regular_plural(n) for n in names]  # own ("Congresses")
         except ValueError as exc:
             if problems is not None:
                 problems.append(DataError(str(path), line.number, str(exc)))

@@ -101,3 +101,16 @@ def test_a_name_written_with_a_space_may_have_words_between(pipeline: Pipeline,
 def test_an_acronym_in_capitals_matches_its_title_case_spelling(
         pipeline: Pipeline, kb: KnowledgeBase) -> None:
     assert codes(pipeline, kb, "HARAD Traders visited the town.")["HARAD Traders"] == "HARTRD"
+
+
+def test_a_name_among_the_modifiers_makes_an_actor(pipeline: Pipeline, kb: KnowledgeBase,
+                                                    stacked: KnowledgeBase) -> None:
+    text = "Rohirric crowds burned the flag."
+    assert codes(pipeline, stacked, text)["Rohirric crowds"] == "ROH"
+    assert "Rohirric crowds" not in codes(pipeline, kb, text)
+    # a place a name only describes owns nobody: the scouts are not Rohan's
+    got = codes(pipeline, stacked, "The scouts in the Rohirric square fled.")
+    assert got["scouts"] != "ROHMIL"
+    # a list of names stays for the coder to split
+    got = codes(pipeline, stacked, "Rohirric and Harad Traders crowds burned the flag.")
+    assert "Rohirric and Harad Traders crowds" not in got

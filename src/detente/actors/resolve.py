@@ -66,6 +66,8 @@ class DocActors:
         self._surnames: dict[str, str] = {}
         self._igos_seen: set[str] = set()
         self._also: dict[int, tuple[Actor, tuple[Actor, ...]]] = {}
+        # Heads that are actors only by a name among their modifiers (see `stack_agents`)
+        self._by_modifier: set[int] = set()
         self.mentions: list[Mention] = []
         self._sent_of = {}
         for n, sent in enumerate(sentences(doc)):
@@ -228,13 +230,20 @@ class DocActors:
             by_kind[e.kind].append(e)
         # Only the head decides what a phrase is: "military interference" is no actor,
         # though "military" alone would be; where role words stack (PETRARCH-2), a name
-        # with a role word before any head does ("West German world government activists").
-        stacked = self.kb.stack_agents and any(e.kind != "agent" for e in entries) and any(
-            e.kind == "agent" and not e.prefix for e in entries)
+        # among the modifiers does ("West German world government activists" GMWGOVWGO,
+        # "Calenardhon crowds" CAL), though it makes no place an owner ("rioters in the
+        # Egyptian square" are not Egypt's).
+        # Not where the modifiers are a list ("Eriadori and Calenardhon leaders"): the
+        # coder makes one party of each.
+        stacked = self.kb.stack_agents and any(e.kind != "agent" for e in entries) and (
+            any(e.kind == "agent" and not e.prefix for e in entries)
+            or not any(t.conjuncts for t in toks if t.i != tok.i))
         if (own is None and not self._personish(tok) and tok.text not in self._surnames
-                and tok.lemma_.lower() not in GENERIC_COUNTRY and not stacked
+                and tok.lemma_.lower() not in GENERIC_COUNTRY
                 and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
-            return None, ""
+            if not stacked:
+                return None, ""
+            self._by_modifier.add(tok.i)
         # A role word counts when it heads the phrase ("Russian naval forces") or titles a
         # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
         head_is_person = (self._personish(tok) or bool(by_kind["person"])
@@ -472,8 +481,11 @@ class DocActors:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         a = self.actor(g)
-                        # "soldiers from Gondor", "lawmakers in Fornost": whose they are
-                        if a is not None and (c.lower_ == "of" or a.country):
+                        # "soldiers from Gondor", "lawmakers in Fornost": whose they are;
+                        # not a place a name only describes ("rioters in the Egyptian
+                        # square")
+                        if a is not None and (c.lower_ == "of" or a.country) and (
+                                c.lower_ != "in" or g.i not in self._by_modifier):
                             return g
         return None
 

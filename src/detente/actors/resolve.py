@@ -9,12 +9,12 @@ resolved to the salient compatible actor mentioned before them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.kb import EXACT, Entry, KnowledgeBase, stack_codes
+from detente.actors.kb import Entry, KnowledgeBase, stack_codes
+from detente.actors.matching import Match, match_doc
 from detente.nlp.pipeline import sentences
 from detente.records import Actor, Mention
 
@@ -27,15 +27,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throu
 GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
 # Organs of a state: "the government", "the army" mean the salient country's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None})
-# Words a loose name's words may not have between them: they end its noun phrase.
-_LOOSE_STOP = frozenset({"CCONJ", "ADP", "AUX", "PRON", "SCONJ", "DET"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
 
 
 @dataclass(slots=True)
@@ -60,7 +51,6 @@ class DocActors:
         self.doc = doc
         self.kb = kb
         self.date = date
-        self.matches: dict[int, _Match] = {}
         self._memo: dict[int, Actor | None] = {}
         self._seen: list[_Seen] = []
         self._surnames: dict[str, str] = {}
@@ -73,69 +63,10 @@ class DocActors:
         for n, sent in enumerate(sentences(doc)):
             for t in sent:
                 self._sent_of[t.i] = n
-        self._match_all()
+        self.matches: dict[int, Match] = match_doc(doc, kb)
         for tok in doc:
             if self._is_phrase_head(tok) and tok.i not in self._memo and not self._inner(tok):
                 self.actor(tok)
-
-    # -- dictionary matching -------------------------------------------------------------
-    def _match_all(self) -> None:
-        doc = self.doc
-        # An acronym in capitals also matches a dictionary's title-case spelling of it
-        # ("Gonzo GMO", written GONZO_GMO: "Gonzo Gmo").
-        text_keys = [(t.text, t.text.capitalize()) if t.is_upper and len(t) > 1 else (t.text,)
-                     for t in doc]
-        role_keys = [(t.lower_, t.lemma_.lower(), t.lower_ + EXACT) for t in doc]
-        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
-                       ] if doc.has_annotation("ENT_IOB") else []  # doc.ents scans every token
-        i = 0
-        while i < len(doc):
-            end_n, names = self.kb.names.longest(text_keys, i)
-            if self.kb.loose:
-                end_l, loose = self._loose(i, text_keys)
-                if end_l > end_n:
-                    end_n, names = end_l, loose
-            end_r, roles = self.kb.roles.longest(role_keys, i)
-            if names and end_n >= end_r:
-                end, entries = end_n, names
-            elif roles and (end_r - i > 1 or not _inside_name(doc, i, self.matches)):
-                # a several-word role after a capitalised word is a title ("Deputy Prime
-                # Minister"); one word may be part of a name ("Wan Gang")
-                end, entries = end_r, roles
-            else:
-                i += 1
-                continue
-            if names and all(e.kind != "person" for e in entries) and any(
-                s <= i and end <= e and (e - s) > (end - i) for s, e in person_ents
-            ):
-                i += 1  # "Jordan" inside "Michael Jordan" is not the country
-                continue
-            m = _Match(i, end, tuple(entries))
-            for k in range(i, end):
-                self.matches[k] = m
-            i = end
-
-    def _loose(self, i: int, keys: Sequence[Sequence[str]]) -> tuple[int, list[Entry]]:
-        """The longest name of `kb.loose` starting at token i whose further words come in
-        order within the noun phrase of its last word, others between them ("Ithilen
-        state-run television"); (end, entries) or (i, [])."""
-        doc = self.doc
-        best_end, best = i, []
-        for first in keys[i]:
-            for words, entry in self.kb.loose.get(first, ()):
-                j, k = i + 1, 1
-                while k < len(words) and j < len(doc):
-                    if words[k].lower() == doc[j].lower_:
-                        k += 1
-                    elif doc[j].pos_ in _LOOSE_STOP or doc[j].text == ",":
-                        break
-                    j += 1
-                last = doc[j - 1]
-                if k == len(words) and last.left_edge.i <= i and j > best_end:
-                    best_end, best = j, [entry]
-                elif k == len(words) and j == best_end and entry not in best:
-                    best.append(entry)
-        return best_end, best
 
     def _inner(self, tok: Token) -> bool:
         """A token of a multi-word name whose head is in the same name ("Theresa" of "May")."""
@@ -373,7 +304,7 @@ class DocActors:
     def _entries(self, toks: list[Token], head: Token | None = None) -> list[Entry]:
         """The entries the phrase's words match, the head's own name first: in "Arnor,
         Calenardhon and the evil Gondor" parsed as one phrase, Gondor's phrase is Gondor."""
-        seen: list[_Match] = []
+        seen: list[Match] = []
         own = self.matches.get(head.i) if head is not None else None
         if own is not None and any(e.kind in ("country", "igo") for e in own.entries):
             seen.append(own)
@@ -589,17 +520,6 @@ class DocActors:
 
     def _is_person(self, tok: Token) -> bool:
         return tok.lower_ in PERSON_PRONOUNS or any(s.i == tok.i and s.person for s in self._seen)
-
-
-def _inside_name(doc: Doc, i: int, matches: dict[int, _Match]) -> bool:
-    """A capitalised role word right after an unknown capitalised name word is part of
-    the name ("Wan Gang"), not a role."""
-    tok = doc[i]
-    if i == 0 or not tok.is_title:
-        return False
-    prev = doc[i - 1]
-    return prev.is_title and prev.pos_ == "PROPN" and (i - 1) not in matches and not (
-        prev.is_sent_start)
 
 
 def _standalone(tok: Token) -> bool:

@@ -21,6 +21,7 @@ EDORAS_PALACE [ROHGOV]
 ROHAN RADIO  [ROHRAD]
 HARAD_TRADERS [HARTRD]
 DALE_REGENCY [DALGOVREG]
+HIGH_COUNCIL [DALGOVLEG]
 """
 AGENTS = """\
 MEDIA {} [~MED]
@@ -31,6 +32,7 @@ WATCHERS {} [~COP]
 ARCHIVIST [~EDU]
 GOVERNMENT_PAPER [~GOVMED]
 WORLD_COUNCIL [~REG]
+HIGH_COUNCIL [~LEG]
 """
 
 
@@ -114,3 +116,11 @@ def test_a_name_among_the_modifiers_makes_an_actor(pipeline: Pipeline, kb: Knowl
     # a list of names stays for the coder to split
     got = codes(pipeline, stacked, "Rohirric and Harad Traders crowds burned the flag.")
     assert "Rohirric and Harad Traders crowds" not in got
+
+
+def test_an_institution_of_another_country_by_its_role_word(
+        pipeline: Pipeline, kb: KnowledgeBase, stacked: KnowledgeBase) -> None:
+    """HIGH_COUNCIL is Dale's in the actor dictionary and a legislature in the agents."""
+    assert codes(pipeline, stacked, "Rohan's High Council met.")["High Council"] == "ROHLEG"
+    assert codes(pipeline, stacked, "The High Council met.")["High Council"] == "DALGOVLEG"
+    assert codes(pipeline, kb, "Rohan's High Council met.")["High Council"] == "DALGOVLEG"

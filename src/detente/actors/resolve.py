@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.kb import Entry, KnowledgeBase, stack_codes
+from detente.actors.kb import EXACT, Entry, KnowledgeBase, stack_codes
 from detente.actors.matching import Match, match_doc
 from detente.nlp.pipeline import sentences
 from detente.records import Actor, Mention
@@ -343,6 +343,8 @@ class DocActors:
         for kind in ("metonym", "capital", "country"):
             if by_kind[kind]:
                 c = by_kind[kind][0]
+                if self.kb.stack_agents and kind == "metonym":
+                    c = self._possessed(tok, c)
                 sec = sector or c.sector
                 pre = "".join(dict.fromkeys(e.sector or "" for e in prefixes))
                 code = pre + (c.country or c.code) + (sec or "")
@@ -369,6 +371,28 @@ class DocActors:
         if name is not None:
             return Actor(text, sector, None, None, sector, name, f"person with role {sector}")
         return None
+
+    def _possessed(self, tok: Token, c: Entry) -> Entry:
+        """An institution a dictionary gives one country, owned by another, is the owner's
+        where its name is also a role word: "Rwanda's Senate" is RWALEG (SENATE [~LEG]),
+        though the actor dictionary lists SENATE as the US Congress."""
+        own = self.matches.get(tok.i)
+        if own is None or c not in own.entries or not c.country:
+            return c
+        for x in tok.children:
+            owner = self.actor(x) if x.dep_ == "poss" else None
+            if (owner is None or not owner.country or owner.org or owner.sector
+                    or owner.country == c.country):
+                continue
+            words = self.doc[own.start:own.end]
+            end, roles = self.kb.roles.longest(
+                [(t.lower_, t.lemma_.lower(), t.lower_ + EXACT) for t in words], 0)
+            role = next((e for e in roles if e.kind == "agent" and not e.prefix), None)
+            if role is not None and end == len(words):
+                return Entry("metonym", owner.country + (role.sector or ""),
+                             country=owner.country, sector=role.sector, name=c.name,
+                             reason=f"role {role.sector} ({role.reason}) of {owner.text}")
+        return c
 
     def _with_also(self, tok: Token, entry: Entry, actor: Actor) -> Actor:
         """`actor`, noting the further parties of an entry with several codes as the same

@@ -78,7 +78,11 @@ class Pipeline:
 
         kb = load_kb(tokenize, actors_dir)
         if petrarch_actors or petrarch_agents:
-            from detente.actors.petrarch import import_actors, import_agents
+            from detente.actors.petrarch import (
+                import_actors,
+                import_agents,
+                petrarch_conventions,
+            )
 
             for path in petrarch_actors:
                 import_actors(kb, path, tokenize, problems)
@@ -86,9 +90,8 @@ class Pipeline:
                 import_agents(kb, path, tokenize, problems)
             # PETRARCH dictionaries come with PETRARCH-2's conventions, as `detente eval
             # petrarch` reads them: only a clause's subject pronoun stands for an earlier
-            # actor, and "former X" is X's ELI.
-            kb.pronouns = "subjects"
-            kb.former = "ELI"
+            # actor, "former X" is X's ELI, and a phrase's role words stack their codes.
+            petrarch_conventions(kb)
         ontology = load_ontology()
         if petrarch_verbs:
             from detente.actors.petrarch import actor_head_words

@@ -87,3 +87,38 @@ def test_a_word_written_with_underscores_matches_a_several_word_name() -> None:
     assert trie.longest(keys, 1) == (4, [entry])
     assert trie.longest([("Port_of_New_Avalon",)], 0) == (1, [entry])
     assert trie.longest([("_",), ("Port",)], 0) == (0, [])  # a bare underscore is a word
+
+
+@pytest.mark.parametrize("code, suffix, out", [
+    ("DNK", "MUSMED", "DNKMUSMED"),
+    ("HGWGOVMED", "GOVMED", "HGWGOVMED"),  # already there: nothing added
+    ("USAGOV", "GOV", "USAGOV"),
+    ("USAGOV", "ELI", "USAGOVELI"),
+    ("GMWGOV", "WGO", "GMWGOVWGO"),  # 'WGO' inside GMWGOV is no block of it
+    ("GON", None, "GON"),
+    ("", "MUSMUS", "MUS"),
+])
+def test_stack_codes_appends_missing_three_letter_blocks(code: str, suffix: str | None,
+                                                          out: str) -> None:
+    from detente.actors.kb import stack_codes
+
+    assert stack_codes(code, suffix) == out
+
+
+def test_a_role_without_plurals_matches_only_as_written() -> None:
+    from detente.actors.kb import EXACT, Entry
+
+    kb = KnowledgeBase()
+    cop = Entry("agent", "COP", sector="COP")
+    officer = Entry("agent", "GOV", sector="GOV")
+    kb.add_role(str.split, "police", cop, plurals=False)
+    kb.add_role(str.split, "police officer", officer)
+
+    def match(*words: tuple[str, str]) -> list[Entry]:
+        keys = [(w, lemma, w + EXACT) for w, lemma in words]
+        end, found = kb.roles.longest(keys, 0)
+        return found if end == len(words) else []
+
+    assert match(("police", "police")) == [cop]  # both ways tried: "police officer" too
+    assert match(("polices", "police")) == []
+    assert match(("police", "police"), ("officers", "officer")) == [officer]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.actors.kb import KnowledgeBase
+from detente.actors.kb import EXACT, KnowledgeBase
 from detente.actors.petrarch import (
     CodeSpan,
     actor_head_words,
@@ -198,7 +198,9 @@ def test_agents(kb_and_problems: tuple[KnowledgeBase, list[DataError]]) -> None:
     kb, problems = kb_and_problems
 
     def role(phrase: str) -> str | None:
-        _end, entries = kb.roles.longest([(t.lower(),) for t in phrase.split()], 0)
+        # as the resolver matches: the word, and its form for phrases listing plurals
+        keys = [(t.lower(), t.lower() + EXACT) for t in phrase.split()]
+        _end, entries = kb.roles.longest(keys, 0)
         return entries[0].sector if entries else None
 
     assert role("foreign minister") == "GOVFRM"
@@ -253,5 +255,40 @@ def test_petrarch_dictionaries_bring_petrarch_conventions(tmp_path: Path, pipeli
     actors = tmp_path / "actors.txt"
     actors.write_text("ARNOR [ARN]\n", encoding="utf-8")
     petr = Pipeline.load(nlp=pipeline.nlp, petrarch_actors=[actors])
-    assert (petr.kb.pronouns, petr.kb.former) == ("subjects", "ELI")
-    assert (pipeline.kb.pronouns, pipeline.kb.former) == ("all", None)
+    assert (petr.kb.pronouns, petr.kb.former, petr.kb.stack_agents) == ("subjects", "ELI", True)
+    assert (pipeline.kb.pronouns, pipeline.kb.former, pipeline.kb.stack_agents) == (
+        "all", None, False)
+
+
+def test_braces_list_the_only_plurals_and_a_space_lets_words_apart(tmp_path: Path) -> None:
+    """`POLICE {}` forms no plural (PETRARCH makes the regular one only without braces);
+    a name written with a space may have other words between its words."""
+    (tmp_path / "agents.txt").write_text(
+        "POLICE {} [~COP]\nGOOSE {GEESE} [~GGS]\nCONGRESS [~LEG]\n", encoding="utf-8")
+    (tmp_path / "actors.txt").write_text(
+        "ROHAN [ROH]\nROHAN RADIO  [ROHRAD]\nEDORAS_PALACE [ROHGOV]\n", encoding="utf-8")
+    kb = fresh_kb(tokenize, [tmp_path / "actors.txt"], [tmp_path / "agents.txt"])
+    assert "police" + EXACT in kb.roles.root and "police" not in kb.roles.root
+    assert "geese" + EXACT in kb.roles.root and "goose" + EXACT in kb.roles.root
+    assert "congress" in kb.roles.root  # its plural comes by lemma
+    loose = {" ".join(words): e.code for entries in kb.loose.values() for words, e in entries}
+    assert loose["Rohan Radio"] == "ROHRAD"
+    assert not any("Edoras" in name for name in loose)
+    assert "police" in actor_head_words(kb)
+
+
+@pytest.mark.parametrize("phrase, plural", [
+    ("CONGRESS", "CONGRESSES"), ("AUTHORITY", "AUTHORITIES"), ("ENVOY", "ENVOYS"),
+    ("FOREIGN_MINISTER", "FOREIGN_MINISTERS"), ("church", "churches"), ("box", "boxes")])
+def test_regular_plural(phrase: str, plural: str) -> None:
+    from detente.actors.petrarch import regular_plural
+
+    assert regular_plural(phrase) == plural
+
+
+def test_an_agent_without_braces_gets_its_regular_plural(tmp_path: Path) -> None:
+    """A capitalised plural ("the Calenardhon Congresses") has no lemma to match by."""
+    (tmp_path / "agents.txt").write_text("SENATE [~LEG]\nPOLICE {} [~COP]\n", encoding="utf-8")
+    kb = fresh_kb(tokenize, [], [tmp_path / "agents.txt"])
+    assert "senates" in kb.roles.root
+    assert not any(k.startswith("polices") for k in kb.roles.root)

@@ -355,3 +355,9 @@ def test_a_verb_of_striving_leaves_the_act_to_its_complement(pipe: Pipeline) -> 
     # a governor that is not a verb of striving keeps its own event
     got = triples(code(pipe, "Japan agreed to meet with China."))
     assert {("JPN", None, "030"), ("JPN", "CHN", "040")} <= got, got
+
+
+def test_coordinated_nationalities_before_a_role_give_one_party_each(pipe: Pipeline) -> None:
+    # The parser hangs "US" on "activists" as nmod and "British" on "US" as its conjunct.
+    got = triples(code(pipe, "US and British diplomats met with Russia."))
+    assert {("USAGOV", "RUS", "040"), ("GBRGOV", "RUS", "040")} <= got, got

@@ -20,6 +20,9 @@ from detente.errors import DataError
 Tokenize = Callable[[str], list[str]]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Marks the last word of a role phrase that matches only as written, not by its lemma
+# (PETRARCH's `POLICE {}`: no plural is formed, so "polices" is no form of it).
+EXACT = "\x01"
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 
 
@@ -68,28 +71,28 @@ class TokenTrie:
             self.size += 1
 
     def longest(self, keys: Sequence[Sequence[str]], start: int) -> tuple[int, list[Entry]]:
-        """Longest match from `start`; keys[i] lists the forms token i may match by."""
-        node: dict[str, object] = self.root
+        """Longest match from `start`; keys[i] lists the forms token i may match by (each
+        form that goes on is tried: "police" and its exact form lead different ways)."""
         best_end, best = start, []
-        i = start
-        while i < len(keys):
-            nxt = None
+        todo: list[tuple[dict[str, object], int]] = [(self.root, start)]
+        while todo:
+            node, i = todo.pop()
+            if i > start:
+                found = node.get("\x00")
+                if isinstance(found, list) and i > best_end:
+                    best_end, best = i, found
+            if i >= len(keys):
+                continue
+            nexts: list[dict[str, object]] = []
             for form in keys[i]:
                 # A word written with underscores ("Dol_Amroth", PETRARCH's way of writing
                 # a several-word name) walks the name's words one by one.
                 cand: object = node
                 for part in form.split("_") if "_" in form.strip("_") else (form,):
                     cand = cand.get(part) if isinstance(cand, dict) else None
-                if isinstance(cand, dict):
-                    nxt = cand
-                    break
-            if nxt is None:
-                break
-            node = nxt
-            i += 1
-            found = node.get("\x00")
-            if isinstance(found, list):
-                best_end, best = i, found
+                if isinstance(cand, dict) and all(cand is not n for n in nexts):
+                    nexts.append(cand)
+            todo += [(n, i + 1) for n in reversed(nexts)]  # the first form first
         return best_end, best
 
 
@@ -112,6 +115,16 @@ class KnowledgeBase:
     # detente's data, which lists "former president" and the like as ELI; PETRARCH-2 reads
     # every "former X" as ELI ("former border police" of a country: its ELI).
     former: str | None = None
+    # Whether every role word of a phrase adds its code (PETRARCH-2: "Danish Islamist
+    # media" is DNKMUSMED, "West German [GMWGOV] world government [~WGO] activists"
+    # GMWGOVWGO; see `stack_codes`), or only the phrase's head role counts (detente's
+    # data: "Russian naval forces" is RUSMIL, "military talks" names no actor).
+    stack_agents: bool = False
+    # Names whose words may have others between them inside one noun phrase (PETRARCH's
+    # `ITHILEN TELEVISION`, written with a space rather than `_`: "Ithilen state-run
+    # television"), by first word: (the name's words, its entry).
+    loose: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(
+        default_factory=lambda: defaultdict(list))
 
     def unique_surname(self, word: str, date: str | None) -> str | None:
         """The one person with this surname holding a role on `date`, if only one does."""
@@ -129,10 +142,22 @@ class KnowledgeBase:
         if toks:
             self.names.add(toks, entry)
 
-    def add_role(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
+    def add_loose(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
+        """A name whose words may be apart inside a noun phrase (see `loose`)."""
+        toks = tuple(tokenize(phrase.strip()))
+        if toks and toks[0].lower() == "the":
+            toks = toks[1:]
+        if len(toks) > 1 and (toks, entry) not in self.loose[toks[0]]:
+            self.loose[toks[0]].append((toks, entry))
+
+    def add_role(self, tokenize: Tokenize, phrase: str, entry: Entry, *,
+                 plurals: bool = True) -> None:
+        """A role phrase, matched by lemma (plurals too) unless `plurals` is False."""
         toks = [t.lower() for t in tokenize(phrase.strip())]
         if toks and toks[0] == "the":
             toks = toks[1:]
+        if toks and not plurals:
+            toks[-1] += EXACT
         if toks:
             self.roles.add(toks, entry)
 
@@ -145,6 +170,23 @@ class KnowledgeBase:
         if date is None and spans:
             return max(spans, key=lambda e: e.start or "")
         return None
+
+
+def stack_codes(code: str, suffix: str | None) -> str:
+    """`code` with the three-letter blocks of `suffix` it lacks appended, in order.
+
+    PETRARCH-2 appends each agent code of a phrase to the actor's code unless the code
+    already holds it: HGWGOVMED + GOVMED stays HGWGOVMED, DNK + MUS + MED is DNKMUSMED.
+    Only whole blocks count: GMWGOV holds no WGO (GMWGOV + WGO is GMWGOVWGO).
+    """
+    blocks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    out = code
+    for i in range(0, len(suffix or ""), 3):
+        b = (suffix or "")[i:i + 3]
+        if b not in blocks:
+            blocks.append(b)
+            out += b
+    return out
 
 
 COUNTRY_COLS = ("code", "name", "aliases", "demonyms", "capitals")

@@ -12,14 +12,17 @@ Actors (`Phoenix.Countries.actors.txt`, `PETR.Validate.actors.txt`)::
         [HOBGOV 19950601-19990815]     within a range (both ends included),
         [HOBREB >990816]               after a date; an undated code is the default
 
-Underscores stand for spaces; a trailing `_` marks an exact word (TABARI's stems are not
-kept: every name matches whole words). `#` starts a comment, `<!-- -->` encloses one.
+Underscores join words that follow each other; a space lets other words of the same
+noun phrase stand between them (`ITHILEN TELEVISION` names "Ithilen state-run
+television"); a trailing `_` marks an exact word (TABARI's stems are not kept: every
+name matches whole words). `#` starts a comment, `<!-- -->` encloses one.
 
 Agents (`Phoenix.agents.txt`)::
 
     !MINIST! = MINISTER, MINISTRY     a substitution set, used as CULTURE_!MINIST!
     FOREIGN_MINISTER [~GOVFRM]        a role appended to the actor's code
-    ARMED_FORCES {} [~MIL]            {} lists irregular plurals (empty: none needed)
+    ARMED_FORCES {} [~MIL]            {} lists the plurals (empty: none; without it the
+                                      regular plural is formed, "CONGRESSES")
     MSF {} [NGO~]                     a code PETRARCH puts before the actor's code
 
 How entries land in the KnowledgeBase: an entry with dated codes becomes a person with
@@ -44,7 +47,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-from detente.actors.kb import Entry, KnowledgeBase, Tokenize
+from detente.actors.kb import EXACT, Entry, KnowledgeBase, Tokenize
 from detente.errors import DataError
 
 # Code prefixes of organisations and non-state groups (CAMEO's international generic codes).
@@ -228,6 +231,7 @@ def split_code(code: str) -> tuple[str | None, str | None, str | None]:
 class _Block:
     line: int
     names: list[str] = field(default_factory=list)
+    loose: set[str] = field(default_factory=set)  # names written with a space, not `_`
     codes: list[CodeSpan] = field(default_factory=list)
     problem: str | None = None  # the entry is unusable
     issues: list[tuple[int, str]] = field(default_factory=list)  # codes dropped, by line
@@ -256,6 +260,14 @@ def _codes_in(text: str, block: _Block, line: int) -> str:
     return head
 
 
+def _add_name(block: _Block, name: str) -> None:
+    phrase = phrase_of(name)
+    if phrase:
+        block.names.append(phrase)
+        if len(name.split()) > 1:
+            block.loose.add(phrase)
+
+
 def read_actor_blocks(path: Path) -> Iterator[_Block]:
     """Entries of an actor dictionary, each with its names and codes."""
     block: _Block | None = None
@@ -271,8 +283,7 @@ def read_actor_blocks(path: Path) -> Iterator[_Block]:
                 yield _Block(line.number, problem="synonym line before any name")
                 continue
             name = _codes_in(text[1:], block, line.number)
-            if phrase_of(name):
-                block.names.append(phrase_of(name))
+            _add_name(block, name)
         else:
             # A name line while the entry has no code yet is one more name for it (PETRARCH
             # reads "LEONID_BREZHNEV_ / SECRETARY_BREZHNEV / [RUSGOV ...]" as one entry).
@@ -282,7 +293,7 @@ def read_actor_blocks(path: Path) -> Iterator[_Block]:
                 block = _Block(line.number)
             name = _codes_in(text, block, line.number)
             if phrase_of(name):
-                block.names.append(phrase_of(name))
+                _add_name(block, name)
             elif block.problem is None:
                 block.problem = "no name"
     if block is not None:
@@ -392,6 +403,8 @@ def import_actors(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
             for form in spellings(phrase):
                 for entry in entries:
                     kb.add_name(tokenize, form, entry)
+                    if phrase in block.loose:
+                        kb.add_loose(tokenize, form, entry)
         for entry in entries:
             kb.counts[f"petrarch {entry.kind} entries"] += 1
         added += 1
@@ -415,6 +428,17 @@ def _expand(name: str, subst: dict[str, list[str]]) -> list[str]:
     for alt in subst[m.group()]:
         out.extend(_expand(name[:m.start()] + alt + name[m.end():], subst))
     return out
+
+
+def regular_plural(phrase: str) -> str:
+    """PETRARCH's regular plural of an agent phrase's last word: CONGRESS -> CONGRESSES,
+    AUTHORITY -> AUTHORITIES, MINISTER -> MINISTERS."""
+    stem, last = phrase[:-1], phrase[-1:].upper()
+    if last == "Y" and stem[-1:].upper() not in ("A", "E", "I", "O", "U"):
+        return stem + ("IES" if phrase[-1].isupper() else "ies")
+    if last in ("S", "X", "Z") or phrase.upper().endswith(("CH", "SH")):
+        return phrase + ("ES" if phrase[-1].isupper() else "es")
+    return phrase + ("S" if phrase[-1].isupper() else "s")
 
 
 def parse_agent_code(body: str) -> tuple[str, bool]:
@@ -448,8 +472,13 @@ def import_agents(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
                 raise ValueError(f"not an agent entry (NAME [~CODE]): {text!r}")
             sector, prefix = parse_agent_code(m.group("code"))
             names = _expand(m.group("name").strip(), subst)
+            # `{...}` lists the plurals (`{}`: none); without it PETRARCH forms the
+            # regular plural, as matching by lemma does.
+            own_plurals = m.group("plurals") is not None
             plurals = (m.group("plurals") or "").split()
             names += [p for w in plurals for p in _expand(w, subst)]
+            if not own_plurals:  # matched by lemma too, but a capitalised word keeps its
+                names += [regular_plural(n) for n in names]  # own ("Congresses")
         except ValueError as exc:
             if problems is not None:
                 problems.append(DataError(str(path), line.number, str(exc)))
@@ -459,12 +488,22 @@ def import_agents(kb: KnowledgeBase, path: Path, tokenize: Tokenize,
         for name in names:
             phrase = phrase_of(name)
             if phrase:
-                kb.add_role(tokenize, phrase.lower(), entry)
+                kb.add_role(tokenize, phrase.lower(), entry, plurals=not own_plurals)
         if prefix:
             kb.counts["petrarch prefix agents"] += 1
         kb.counts["agents"] += 1
         added += 1
     return added
+
+
+def petrarch_conventions(kb: KnowledgeBase) -> KnowledgeBase:
+    """Switch `kb` to PETRARCH-2's readings, for use with PETRARCH dictionaries: only a
+    clause's subject pronoun stands for an earlier actor, "former X" is X's ELI, and every
+    role word of a phrase adds its code (see the fields of `KnowledgeBase`)."""
+    kb.pronouns = "subjects"
+    kb.former = "ELI"
+    kb.stack_agents = True
+    return kb
 
 
 def fresh_kb(tokenize: Tokenize, actors: Iterable[Path], agents: Iterable[Path] = (),
@@ -512,7 +551,7 @@ def actor_head_words(kb: KnowledgeBase) -> frozenset[str]:
     def walk(node: dict[str, object]) -> None:
         for key, child in node.items():
             if key != "\x00" and isinstance(child, dict):
-                low = key.lower()
+                low = key.lower().rstrip(EXACT)
                 if low not in _SMALL_WORDS and any(c.isalpha() for c in low):
                     words.add(low)
                 walk(child)

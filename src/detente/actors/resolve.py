@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.kb import Entry, KnowledgeBase
+from detente.actors.kb import EXACT, Entry, KnowledgeBase, stack_codes
+from detente.actors.matching import Match, match_doc
 from detente.nlp.pipeline import sentences
 from detente.records import Actor, Mention
 
@@ -26,13 +27,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "across", "inside", "throu
 GENERIC_COUNTRY = frozenset({"country", "nation", "state", "government", "authority"})
 # Organs of a state: "the government", "the army" mean the salient country's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None})
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
 
 
 @dataclass(slots=True)
@@ -57,51 +51,22 @@ class DocActors:
         self.doc = doc
         self.kb = kb
         self.date = date
-        self.matches: dict[int, _Match] = {}
         self._memo: dict[int, Actor | None] = {}
         self._seen: list[_Seen] = []
         self._surnames: dict[str, str] = {}
         self._igos_seen: set[str] = set()
         self._also: dict[int, tuple[Actor, tuple[Actor, ...]]] = {}
+        # Heads that are actors only by a name among their modifiers (see `stack_agents`)
+        self._by_modifier: set[int] = set()
         self.mentions: list[Mention] = []
         self._sent_of = {}
         for n, sent in enumerate(sentences(doc)):
             for t in sent:
                 self._sent_of[t.i] = n
-        self._match_all()
+        self.matches: dict[int, Match] = match_doc(doc, kb)
         for tok in doc:
             if self._is_phrase_head(tok) and tok.i not in self._memo and not self._inner(tok):
                 self.actor(tok)
-
-    # -- dictionary matching -------------------------------------------------------------
-    def _match_all(self) -> None:
-        doc = self.doc
-        text_keys = [(t.text,) for t in doc]
-        role_keys = [(t.lower_, t.lemma_.lower()) for t in doc]
-        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
-                       ] if doc.has_annotation("ENT_IOB") else []  # doc.ents scans every token
-        i = 0
-        while i < len(doc):
-            end_n, names = self.kb.names.longest(text_keys, i)
-            end_r, roles = self.kb.roles.longest(role_keys, i)
-            if names and end_n >= end_r:
-                end, entries = end_n, names
-            elif roles and (end_r - i > 1 or not _inside_name(doc, i, self.matches)):
-                # a several-word role after a capitalised word is a title ("Deputy Prime
-                # Minister"); one word may be part of a name ("Wan Gang")
-                end, entries = end_r, roles
-            else:
-                i += 1
-                continue
-            if names and all(e.kind != "person" for e in entries) and any(
-                s <= i and end <= e and (e - s) > (end - i) for s, e in person_ents
-            ):
-                i += 1  # "Jordan" inside "Michael Jordan" is not the country
-                continue
-            m = _Match(i, end, tuple(entries))
-            for k in range(i, end):
-                self.matches[k] = m
-            i = end
 
     def _inner(self, tok: Token) -> bool:
         """A token of a multi-word name whose head is in the same name ("Theresa" of "May")."""
@@ -187,17 +152,29 @@ class DocActors:
                     if a is not None:
                         return Actor(a.text, a.code, a.country, a.org, a.sector, a.name,
                                      f"'{tok.text}' after its full name: {a.reason}"), "name"
-        # Only the head decides what a phrase is: "military interference" is no actor,
-        # though "military" alone would be.
-        if (own is None and not self._personish(tok) and tok.text not in self._surnames
-                and tok.lemma_.lower() not in GENERIC_COUNTRY
-                and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
-            return None, ""
-        entries = self._entries(toks, tok)
         text = self._text(toks)
+        if self.kb.stack_agents:
+            toks = self._shared_modifiers(tok, toks)
+        entries = self._entries(toks, tok)
         by_kind: dict[str, list[Entry]] = defaultdict(list)
         for e in entries:
             by_kind[e.kind].append(e)
+        # Only the head decides what a phrase is: "military interference" is no actor,
+        # though "military" alone would be; where role words stack (PETRARCH-2), a name
+        # among the modifiers does ("West German world government activists" GMWGOVWGO,
+        # "Calenardhon crowds" CAL), though it makes no place an owner ("rioters in the
+        # Egyptian square" are not Egypt's).
+        # Not where the modifiers are a list ("Eriadori and Calenardhon leaders"): the
+        # coder makes one party of each.
+        stacked = self.kb.stack_agents and any(e.kind != "agent" for e in entries) and (
+            any(e.kind == "agent" and not e.prefix for e in entries)
+            or not any(t.conjuncts for t in toks if t.i != tok.i))
+        if (own is None and not self._personish(tok) and tok.text not in self._surnames
+                and tok.lemma_.lower() not in GENERIC_COUNTRY
+                and not (_standalone(tok) and self.kb.unique_surname(tok.text, self.date))):
+            if not stacked:
+                return None, ""
+            self._by_modifier.add(tok.i)
         # A role word counts when it heads the phrase ("Russian naval forces") or titles a
         # person ("Foreign Minister Sergey Lavrov"), not as a modifier ("military talks").
         head_is_person = (self._personish(tok) or bool(by_kind["person"])
@@ -206,6 +183,12 @@ class DocActors:
         agent = head_roles[0] if head_roles else (
             by_kind["agent"][0] if by_kind["agent"] and head_is_person else None)
         sector = agent.sector if agent else None
+        if self.kb.stack_agents and (agent is not None or own is None):
+            # Every role word of the phrase, in order: "Danish Islamist media" DNKMUSMED.
+            roles = [e for e in by_kind["agent"] if not e.prefix]
+            if roles:
+                agent = agent or roles[0]
+                sector = stack_codes("", "".join(e.sector or "" for e in roles))
         if sector is not None and self.kb.former is not None and any(
                 t.lower_ == "former" and t.dep_ == "amod" for t in toks):
             sector = self.kb.former
@@ -264,6 +247,19 @@ class DocActors:
             return self._agent_in_context(tok, text, sector), "agent"
         return None, ""
 
+    def _shared_modifiers(self, tok: Token, toks: list[Token]) -> list[Token]:
+        """A bare role word coordinated with an earlier noun shares that noun's modifiers,
+        as PETRARCH-2 reads them: "the Danish Islamist media and government" is Danish
+        Islamist government too."""
+        head = tok.head
+        own = self.matches.get(tok.i)
+        if (tok.dep_ != "conj" or len(toks) > 1 or head.i > tok.i or own is None
+                or head.pos_ not in ("NOUN", "PROPN")
+                or any(e.kind != "agent" for e in own.entries)):
+            return toks
+        mods = [t for t in self.phrase_tokens(head) if t.i < head.i]
+        return sorted([*mods, *toks], key=lambda t: t.i)
+
     def _from_apposition(self, tok: Token, text: str, partial: Actor | None) -> Actor | None:
         """ "Ivan Petrov, a Russian diplomat": what the apposition says the head is."""
         for c in tok.children:
@@ -308,7 +304,7 @@ class DocActors:
     def _entries(self, toks: list[Token], head: Token | None = None) -> list[Entry]:
         """The entries the phrase's words match, the head's own name first: in "Arnor,
         Calenardhon and the evil Gondor" parsed as one phrase, Gondor's phrase is Gondor."""
-        seen: list[_Match] = []
+        seen: list[Match] = []
         own = self.matches.get(head.i) if head is not None else None
         if own is not None and any(e.kind in ("country", "igo") for e in own.entries):
             seen.append(own)
@@ -337,6 +333,8 @@ class DocActors:
         if by_kind["igo"]:
             g = by_kind["igo"][0]
             why = f"organisation {g.org} ({g.reason})" + (f" + role {sector}" if sector else "")
+            if self.kb.stack_agents and sector:
+                sector = stack_codes(g.code, sector)[len(g.code):] or None
             return self._with_also(tok, g, Actor(text, g.code, g.country, g.org, sector,
                                                  name or g.name, why))
         prefixes = [e for e in by_kind["agent"] if e.prefix]
@@ -345,9 +343,16 @@ class DocActors:
         for kind in ("metonym", "capital", "country"):
             if by_kind[kind]:
                 c = by_kind[kind][0]
+                if self.kb.stack_agents and kind == "metonym":
+                    c = self._possessed(tok, c)
                 sec = sector or c.sector
                 pre = "".join(dict.fromkeys(e.sector or "" for e in prefixes))
                 code = pre + (c.country or c.code) + (sec or "")
+                if self.kb.stack_agents and sector and c.code:
+                    # the roles after the name's whole code: GMWGOV + WGO is GMWGOVWGO
+                    full = stack_codes(c.code, sector)
+                    code = pre + full
+                    sec = full[len(c.country or ""):] or None
                 why = f"{kind} {c.country} ({c.reason})" + (f" + role {sec}" if sector else "")
                 if pre:
                     why += f" after {pre}, a code put before the country's"
@@ -358,7 +363,7 @@ class DocActors:
         owner_tok = self._owner_token(tok)
         owner = self.actor(owner_tok) if owner_tok is not None else None
         if owner_tok is not None and owner is not None and (owner.country or owner.org):
-            made = [self._owned_role(text, sector, name, o)
+            made = [self._owned_role(text, sector, name, o, stack=self.kb.stack_agents)
                     for o in [owner, *self.others(owner_tok)]]
             if len(made) > 1:
                 self._also[tok.i] = (made[0], tuple(made[1:]))
@@ -366,6 +371,28 @@ class DocActors:
         if name is not None:
             return Actor(text, sector, None, None, sector, name, f"person with role {sector}")
         return None
+
+    def _possessed(self, tok: Token, c: Entry) -> Entry:
+        """An institution a dictionary gives one country, owned by another, is the owner's
+        where its name is also a role word: "Rwanda's Senate" is RWALEG (SENATE [~LEG]),
+        though the actor dictionary lists SENATE as the US Congress."""
+        own = self.matches.get(tok.i)
+        if own is None or c not in own.entries or not c.country:
+            return c
+        for x in tok.children:
+            owner = self.actor(x) if x.dep_ == "poss" else None
+            if (owner is None or not owner.country or owner.org or owner.sector
+                    or owner.country == c.country):
+                continue
+            words = self.doc[own.start:own.end]
+            end, roles = self.kb.roles.longest(
+                [(t.lower_, t.lemma_.lower(), t.lower_ + EXACT) for t in words], 0)
+            role = next((e for e in roles if e.kind == "agent" and not e.prefix), None)
+            if role is not None and end == len(words):
+                return Entry("metonym", owner.country + (role.sector or ""),
+                             country=owner.country, sector=role.sector, name=c.name,
+                             reason=f"role {role.sector} ({role.reason}) of {owner.text}")
+        return c
 
     def _with_also(self, tok: Token, entry: Entry, actor: Actor) -> Actor:
         """`actor`, noting the further parties of an entry with several codes as the same
@@ -380,10 +407,19 @@ class DocActors:
         return actor
 
     @staticmethod
-    def _owned_role(text: str, sector: str, name: str | None, owner: Actor) -> Actor:
+    def _owned_role(text: str, sector: str, name: str | None, owner: Actor, *,
+                    stack: bool = False) -> Actor:
+        """The role `sector` of `owner`: its country's ("the army of Syria" SYRMIL), or
+        where role words stack, its whole code's ("officials in the White House [USAGOV]"
+        USAGOV, "activists of Gonzo GMO [GONGMO]" GONGMOOPP)."""
+        why = f"role {sector} of {owner.text} ({owner.code})"
+        if stack and owner.country and owner.code.startswith(owner.country):
+            code = stack_codes(owner.code, sector)
+            return Actor(text, code, owner.country, owner.org,
+                         code[len(owner.country):] or None, name, why)
         base = owner.code if owner.org and not owner.country else (owner.country or "")
         return Actor(text, base + sector if owner.country else owner.code, owner.country,
-                     owner.org, sector, name, f"role {sector} of {owner.text} ({owner.code})")
+                     owner.org, sector, name, why)
 
     def _owner(self, tok: Token) -> Actor | None:
         """The actor a role word belongs to: "Russia's forces", "the army of Syria"."""
@@ -400,8 +436,11 @@ class DocActors:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         a = self.actor(g)
-                        # "soldiers from Gondor", "lawmakers in Fornost": whose they are
-                        if a is not None and (c.lower_ == "of" or a.country):
+                        # "soldiers from Gondor", "lawmakers in Fornost": whose they are;
+                        # not a place a name only describes ("rioters in the Egyptian
+                        # square")
+                        if a is not None and (c.lower_ == "of" or a.country) and (
+                                c.lower_ != "in" or g.i not in self._by_modifier):
                             return g
         return None
 
@@ -505,17 +544,6 @@ class DocActors:
 
     def _is_person(self, tok: Token) -> bool:
         return tok.lower_ in PERSON_PRONOUNS or any(s.i == tok.i and s.person for s in self._seen)
-
-
-def _inside_name(doc: Doc, i: int, matches: dict[int, _Match]) -> bool:
-    """A capitalised role word right after an unknown capitalised name word is part of
-    the name ("Wan Gang"), not a role."""
-    tok = doc[i]
-    if i == 0 or not tok.is_title:
-        return False
-    prev = doc[i - 1]
-    return prev.is_title and prev.pos_ == "PROPN" and (i - 1) not in matches and not (
-        prev.is_sent_start)
 
 
 def _standalone(tok: Token) -> bool:

@@ -254,7 +254,7 @@ class Coder:
             out += actors.others(t)
             out += self._coordinated_owners(t, a, actors)
             for mod in t.children:
-                if mod.dep_ not in ("amod", "compound") or not mod.conjuncts:
+                if mod.dep_ not in ("amod", "compound", "nmod") or not mod.conjuncts:
                     continue
                 for other in mod.conjuncts:
                     o = actors.actor(other)

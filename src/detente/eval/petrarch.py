@@ -44,7 +44,13 @@ from pathlib import Path
 from spacy.language import Language
 
 from detente.actors.kb import KnowledgeBase
-from detente.actors.petrarch import active_codes, actor_head_words, fresh_kb, split_code
+from detente.actors.petrarch import (
+    active_codes,
+    actor_head_words,
+    fresh_kb,
+    petrarch_conventions,
+    split_code,
+)
 from detente.coding.lexicon import load_lexicon
 from detente.coding.patterns import merge_patterns
 from detente.coding.petrarch import cameo_code, import_verbs, spacy_lemmatizer, with_codes
@@ -202,8 +208,7 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False,
     tokenizer = nlp.tokenizer
     kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], gold.actors, gold.agents,
                   problems)
-    kb.pronouns = "subjects"  # as PETRARCH-2 reads pronouns (see KnowledgeBase.pronouns)
-    kb.former = "ELI"  # and "former X" (KnowledgeBase.former)
+    petrarch_conventions(kb)  # pronouns, "former X" and role words as PETRARCH-2 reads them
     ontology = load_ontology()
     if not map_codes:
         codes: set[str] = set()

@@ -31,6 +31,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
+from detente.coding.targets import Complements, first_party_after
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
 from detente.ontology import Ontology
@@ -54,6 +55,12 @@ class Coder:
         self.ontology = ontology
         self.patterns = patterns
         self.lexicon = lexicon
+        # How a complement clause that codes nothing is read (`targets.Complements`):
+        # "subjects" in detente's own reading; "words" as PETRARCH-2 reads the words after
+        # the verb, set where PETRARCH verb dictionaries are loaded. With "words" a
+        # pattern's object words may also be met by the object of the verb's complement
+        # ("vowed to wage war": `VOW * WAR`).
+        self.complements: Complements = "subjects"
 
     # -- matching ------------------------------------------------------------------------
     def _fits(self, p: Pattern, f: Frame) -> _Hit | None:
@@ -63,6 +70,13 @@ class Coder:
             # "clash over the efforts": the parser made "over" a particle.
             hit = self._fit(p, replace(f, prt=None, obj=None,
                                        preps=[*f.preps, (f.prt, f.obj)]))
+        if (hit is None and self.complements == "words" and p.obj is not None
+                and f.obj is None and not f.nominal):
+            # PETRARCH reads the words after the verb: in "vowed to wage war on X" the
+            # complement's object is the words `VOW * WAR` names.
+            obj = _complement_object(f.head)
+            if obj is not None:
+                hit = self._fit(p, replace(f, obj=obj))
         return hit
 
     def _fit(self, p: Pattern, f: Frame) -> _Hit | None:
@@ -137,8 +151,8 @@ class Coder:
                 if p.forms is not None and tok.lower_ not in p.forms:
                     continue
                 hit = self._fits(p, frame)
-                if hit is not None and hit.skipped is not None and not self._first_actor_after(
-                        hit, actors, [], []):
+                if hit is not None and hit.skipped is not None and not first_party_after(
+                        hit.head, hit.target, hit.skipped, actors, ()):
                     continue  # `IN ^ +` names no party after the phrase: another pattern
                 if hit is not None:
                     hits.append(hit)
@@ -195,6 +209,15 @@ class Coder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         a = actors.actor(g) or self._owner(g, actors, quotes, depth + 1)
+                        if a is not None:
+                            return a
+        if tok.dep_ == "conj":
+            # "Ithilen's sheep and goats of Gondor": the parser hangs a phrase after the
+            # last conjunct on the first; the last one's owner is named there.
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i > tok.i:
+                    for g in c.children:
+                        a = actors.actor(g) if g.dep_ == "pobj" else None
                         if a is not None:
                             return a
         for c in tok.children:
@@ -309,58 +332,6 @@ class Coder:
                 return [a]
         return []
 
-    def _first_actor_after(self, hit: _Hit, actors: DocActors, quotes: list[Quote],
-                           sources: list[Actor]) -> list[Actor]:
-        """The first party named in the target slot's phrase, else among the predicate's
-        objects and prepositional phrases after it ("welcomed the resumption of ties with
-        Osgiliath", "condemned an attack by Osgiliath soldiers"), as PETRARCH reads it.
-        Clauses of their own are not searched: their actors act in their own events.
-        Parties coordinated with it are targets too ("ties with Rohan, Fornost and Bree")."""
-        own = {a.code for a in sources}
-        # After a skipped phrase (`IN ^ +`): only what follows it, conjuncts and all.
-        after = -1 if hit.skipped is None else max(
-            c.i for c in (hit.skipped, *hit.skipped.conjuncts))
-        roots: list[Token] = []
-        if hit.target is not None:
-            roots.append(hit.target)
-        roots += [c for c in hit.head.children if c.i > hit.head.i
-                  and c.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "advmod")
-                  and c not in roots]
-        for root in roots:
-            for t in _phrase_subtree(root):
-                if t.i <= after or t.pos_ not in ("NOUN", "PROPN") or not _argument_like(
-                        t, root):
-                    continue
-                found = self._party_and_conjuncts(_name_head(t, actors), actors, own)
-                if found:
-                    return found
-        # "Arnor believes Dagolath can cope", "allowed that Mordor isn't ...": what the
-        # clause after the verb is about, when nothing else names a party.
-        clauses = [c for c in hit.head.children if c.dep_ == "ccomp" and c.i > hit.head.i]
-        if hit.target is not None:  # "expressed hopes that Osgiliath could be drawn"
-            clauses += [c for c in hit.target.children if c.dep_ in ("acl", "ccomp")]
-        for c in clauses:
-            for t in c.children:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
-                    found = self._party_and_conjuncts(t, actors, own)
-                    if found:
-                        return found
-        return []
-
-    @staticmethod
-    def _party_and_conjuncts(t: Token, actors: DocActors, own: set[str]) -> list[Actor]:
-        a = actors.actor(t)
-        if a is None or not (a.country or a.org) or a.code in own:
-            return []
-        out = [a, *actors.others(t)]
-        for c in t.conjuncts:
-            o = actors.actor(c)
-            for x in ([o, *actors.others(c)] if o is not None else []):
-                if ((x.country or x.org) and x.code not in own
-                        and all(x.code != y.code for y in out)):
-                    out.append(x)
-        return out
-
     def _empty_statement(self, hit: _Hit, src: Actor) -> bool:
         """ "..., a senior official said": a bare speech verb of someone of no known party,
         to no one, says nothing an analyst can use."""
@@ -388,6 +359,7 @@ class Coder:
             hits = self._hits(sent, actors)
             if not hits:
                 continue
+            coded = {h.head.i for h in hits}
             date = self._date(sent, article.published)
             for hit in hits:
                 sources = self._sources(hit, actors, quotes)
@@ -398,8 +370,9 @@ class Coder:
                 targets: list[Actor | None] = [
                     *(a for a in slot if len(sources) < 2 or a.code not in own)] or [None]
                 if targets == [None] and hit.pattern.target != "none":
-                    targets = [*self._first_actor_after(hit, actors, quotes, sources)
-                               ] or [None]
+                    targets = [*first_party_after(
+                        hit.head, hit.target, hit.skipped, actors, own, self.complements,
+                        coded)] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -505,46 +478,13 @@ def date_expressions(sent: Span) -> list[str]:
     return out
 
 
-CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis",
-                     "pcomp"})
-# Prepositions that lead from an act to whom it concerns; "criteria for NATO membership"
-# or "talks in Paris" do not make NATO or France the target.
-TARGET_PREPS = frozenset({"of", "with", "by", "against", "on", "to", "toward", "towards",
-                          "between", "at", "over", "into", "from"})
-
-
-def _argument_like(t: Token, root: Token) -> bool:
-    """The slot itself, a conjunct of it, or the object of a target-leading preposition;
-    "in" too below another preposition's object ("the closure of guest houses in Bree"),
-    where the place is the concern, not where the act happened ("talks in Paris"). A name
-    modifying such a word counts as it ("attacks on Gaza hospitals")."""
-    while t.dep_ in ("compound", "nmod", "poss") and t != root and t.head != t:
-        t = t.head
-    while t.dep_ in ("conj", "appos") and t != root:
-        t = t.head
-    if t == root:
-        return True
-    if t.dep_ == "dobj" and t.head.dep_ == "acl":
-        return True  # "the parade supporting Gondor"
-    if t.dep_ != "pobj":
-        return False
-    prep = t.head
-    return prep.lower_ in TARGET_PREPS or (
-        prep.lower_ == "in" and prep.head != root and prep.head.dep_ == "pobj")
-
-
-def _phrase_subtree(root: Token) -> list[Token]:
-    """The tokens under `root` in text order, leaving out clauses hung below it but for
-    participles that describe a noun ("the roads leading into Mordor")."""
-    out: list[Token] = []
-    stack = [root]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSES or (
-            c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and t.pos_ in ("NOUN", "PROPN")
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
-    return sorted(out, key=lambda t: t.i)
+def _complement_object(verb: Token) -> Token | None:
+    """The direct object of the complement right after a verb with none of its own
+    ("vowed to wage war")."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i:
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
+    return None
 
 
 def _object_phrases(tok: Token) -> list[Token]:
@@ -619,19 +559,6 @@ def _up_to(verb: Token) -> list[tuple[str, str]]:
     words = [(t.lower_, t.lemma_.lower()) for t in top.subtree
              if t.i < verb.i and not t.is_punct]
     return [*words, ("*", "*")]
-
-
-def _name_head(t: Token, actors: DocActors) -> Token:
-    """The head of the name a word is the first part of ("Minas" of "Minas Tirith"), whose
-    conjuncts are the name's, else the word itself."""
-    head = t
-    while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and (
-            head.head.i > head.i):
-        head = head.head
-    if head is t:
-        return t
-    a, b = actors.actor(head), actors.actor(t)
-    return head if a is not None and b is not None and a.code == b.code else t
 
 
 def _prep_owner(t: Token) -> Token | None:

@@ -48,9 +48,19 @@ def _preps_of(tok: Token) -> list[tuple[str, Token]]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through control, participles and coordination."""
+    """The subject of a verb, inherited through control, participles and coordination.
+
+    A passive verb passes its subject, not its agent, to its complement and to a verb
+    coordinated with it: in "Gollum was seen (by Sam) to break in", "Iran was attacked
+    and retaliated", Gollum breaks in and Iran retaliates.
+    """
     tok = verb
+    came_by = ""
     for _ in range(5):
+        if came_by in ("xcomp", "conj"):
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    return c
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
@@ -60,6 +70,7 @@ def subject_of(verb: Token) -> Token | None:
             return tok.head
         if tok.dep_ not in INHERIT_SUBJECT or tok.head == tok:
             return None
+        came_by = tok.dep_
         tok = tok.head
     return None
 

@@ -1,0 +1,114 @@
+"""Where sources and targets are found beyond the predicate's own slots (coding/targets.py,
+and the subjects frames.py passes on), on hand-written sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.coding.patterns import load_patterns
+from detente.coding.targets import continuation, prefix_of
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+pytestmark = pytest.mark.model
+
+PATTERNS = """# version: 1
+# test patterns
+id\tcameo\thead\tprt\tobj\tprep\tpobj\ttarget\texample
+t.attack\t190\tattack\t\t\t\t\tdobj\t
+t.criticize\t121\tcriticize\t\t\t\t\tdobj\t
+t.meet-with\t040\tmeet\t\t\twith\t\tpobj\t
+t.warn\t160\twarn\t\t\t\t\tdobj\t
+t.say\t010\tsay\t\t\t\t\tnone\t
+t.note\t010\tnote\t\t\t\t\tdobj\t
+t.threaten-war\t138\tthreaten\t\twar\t\t\tdobj\t
+"""
+
+Triples = set[tuple[str, str | None, str]]
+
+
+def _pipe(pipeline: Pipeline, folder: Path) -> Pipeline:
+    (folder / "patterns").mkdir()
+    (folder / "classes.tsv").write_text("# version: 1\n# none\nclass\tmembers\n")
+    (folder / "patterns" / "t.tsv").write_text(PATTERNS)
+    patterns = load_patterns(pipeline.ontology, folder)
+    return Pipeline(pipeline.nlp, pipeline.kb, pipeline.ontology, patterns, pipeline.lexicon)
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    return _pipe(pipeline, tmp_path_factory.mktemp("verbs"))
+
+
+@pytest.fixture(scope="module")
+def words(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """The same patterns read as PETRARCH-2 reads the words after the verb."""
+    p = _pipe(pipeline, tmp_path_factory.mktemp("verbs"))
+    p.coder.complements = "words"
+    return p
+
+
+def triples(pipe: Pipeline, text: str) -> Triples:
+    res = pipe.process(Article("t", text, published="2018-09-25"))
+    return {(e.source.code if e.source else "", e.target.code if e.target else None, e.cameo)
+            for e in res.events}
+
+
+def test_a_place_after_the_objects_of_phrase_is_its_concern(pipe: Pipeline) -> None:
+    # However the parser hangs "in China" (on "closure" or on "schools").
+    assert ("JPN", "CHN", "121") in triples(pipe, "Japan criticized the closure of factories "
+                                                  "in China.")
+    assert ("JPN", "CHN", "121") in triples(pipe, "Japan criticized the recent closure of "
+                                                  "guest houses in China.")
+
+
+def test_a_cut_off_prefix_leads_its_phrase(pipe: Pipeline) -> None:
+    doc = pipe.parser("Japan criticized an anti- China parade on Saturday.")
+    anti = next(t for t in doc if t.text == "anti-")
+    parade = next(t for t in doc if t.text == "parade")
+    assert continuation(anti) == parade and prefix_of(parade) == anti
+    assert ("JPN", "CHN", "121") in triples(pipe, "Japan criticized an anti- China parade "
+                                                  "on Saturday.")
+    assert continuation(doc[0]) is None  # no prefix
+
+
+def test_a_raising_passive_passes_its_subject_to_the_complement(pipe: Pipeline) -> None:
+    for verb in ("seen", "said", "known"):
+        got = triples(pipe, f"Russia was {verb} to attack Ukraine.")
+        assert ("RUS", "UKR", "190") in got, (verb, got)
+
+
+def test_a_passive_passes_its_subject_not_its_agent_to_its_conjunct(pipe: Pipeline) -> None:
+    got = triples(pipe, "Ukraine was attacked by Russia and criticized Japan.")
+    assert ("RUS", "UKR", "190") in got and ("UKR", "JPN", "121") in got, got
+    assert ("RUS", "JPN", "121") not in got, got
+
+
+def test_a_phrase_after_the_last_conjunct_names_its_owner(pipe: Pipeline) -> None:
+    got = triples(pipe, "Japan's sheep and goats of China attacked Russia.")
+    assert {("JPN", "RUS", "190"), ("CHN", "RUS", "190")} <= got, got
+
+
+def test_a_name_before_a_role_is_the_roles_country(pipe: Pipeline) -> None:
+    got = triples(pipe, "Japan criticized the attack on the Russia police.")
+    assert ("JPN", "RUSCOP", "121") in got, got
+
+
+def test_a_complement_that_codes_nothing_is_read_for_the_target(pipe: Pipeline,
+                                                                 words: Pipeline) -> None:
+    text = "Japan noted it has deep concerns over its ties with China."
+    assert ("JPN", "CHN", "010") in triples(words, text)
+    # detente's own reading: only what the complement's subject is
+    assert triples(pipe, text) == {("JPN", None, "010")}
+    # a complement that codes its own event keeps its parties
+    got = triples(words, "Japan noted China attacked Russia.")
+    assert ("CHN", "RUS", "190") in got and ("JPN", "RUS", "010") not in got, got
+
+
+def test_the_complements_object_meets_the_patterns_words(pipe: Pipeline,
+                                                         words: Pipeline) -> None:
+    text = "Russia threatened to wage war on Ukraine."
+    assert ("RUS", "UKR", "138") in triples(words, text)
+    assert not any(c == "138" for _, _, c in triples(pipe, text))

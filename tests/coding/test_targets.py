@@ -112,3 +112,24 @@ def test_the_complements_object_meets_the_patterns_words(pipe: Pipeline,
     text = "Russia threatened to wage war on Ukraine."
     assert ("RUS", "UKR", "138") in triples(words, text)
     assert not any(c == "138" for _, _, c in triples(pipe, text))
+
+
+def test_the_us_is_no_speaker_pronoun(pipe: Pipeline) -> None:
+    assert ("USA", "RUS", "190") in triples(pipe, "The US attacked Russia.")
+
+
+def test_a_subject_naming_no_party_gives_the_first_party_in_it(pipe: Pipeline,
+                                                               words: Pipeline) -> None:
+    text = "The resumption of ties between Japan and China criticized Russia."
+    got = triples(words, text)
+    assert {("JPN", "RUS", "121"), ("CHN", "RUS", "121")} <= got, got
+    assert not any(s in ("JPN", "CHN") for s, _, _ in triples(pipe, text))
+
+
+def test_a_purpose_clause_that_codes_nothing_is_read_for_the_target(
+        pipe: Pipeline, words: Pipeline) -> None:
+    text = "Japan noted the accord on Thursday to supply China with wheat."
+    assert ("JPN", "CHN", "010") in triples(words, text)
+    # a clause with a subject of its own is its own business
+    got = triples(words, "Japan noted the accord after Russia supplied China with wheat.")
+    assert ("JPN", "CHN", "010") not in got, got

@@ -31,7 +31,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
-from detente.coding.targets import Complements, first_party_after
+from detente.coding.targets import Complements, first_party_after, first_party_in
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
 from detente.ontology import Ontology
@@ -184,7 +184,7 @@ class Coder:
 
     # -- actors of the slots ---------------------------------------------------------------
     def _actor(self, tok: Token, actors: DocActors, quotes: list[Quote]) -> Actor | None:
-        if tok.lower_ in SPEAKER_PRONOUNS:
+        if tok.lower_ in SPEAKER_PRONOUNS and tok.pos_ == "PRON":  # "us", not "the US"
             return _speaker_party(tok, quotes)
         a = actors.actor(tok)
         if a is not None:
@@ -313,6 +313,12 @@ class Coder:
     def _sources(self, hit: _Hit, actors: DocActors, quotes: list[Quote]) -> list[Actor]:
         f = hit.frame
         out = self._slot_actors(f.subject, actors, quotes)
+        if (not out and not f.nominal and self.complements == "words"
+                and f.subject is not None and f.subject.head == f.head):
+            # PETRARCH-2 takes the first party named in the subject's phrase: "Resumption
+            # of ties between Arnor and Gondor may spur ..." (the verb's own subject: one
+            # inherited through a misparse is far less sure).
+            out = first_party_in(f.subject, actors, ())
         if out or not f.nominal:
             return out
         for c in f.head.children:

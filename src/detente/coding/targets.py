@@ -55,16 +55,15 @@ def first_party_after(head: Token, target: Token | None, skipped: Token | None,
               and c.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "advmod")
               and c not in roots]
     for root in roots:
-        for t in phrase_subtree(root):
-            if t.i <= after or t.pos_ not in _NOUNS or not argument_like(t, root):
-                continue
-            found = party_and_conjuncts(name_head(t, actors), actors, own)
-            if found:
-                return found
+        found = first_party_in(root, actors, own, after)
+        if found:
+            return found
     # "Arnor believes Dagolath can cope", "allowed that Mordor isn't ...": what the clause
     # after the verb is about, when nothing else names a party.
-    kinds = ("ccomp",) if complements == "subjects" else ("ccomp", "xcomp")
-    clauses = [c for c in head.children if c.dep_ in kinds and c.i > head.i]
+    kinds = ("ccomp",) if complements == "subjects" else ("ccomp", "xcomp", "advcl")
+    clauses = [c for c in head.children if c.dep_ in kinds and c.i > head.i and (
+        c.dep_ != "advcl" or not any(g.dep_ in ("nsubj", "nsubjpass", "mark")
+                                     for g in c.children))]  # "signed an accord to supply X"
     if target is not None:  # "expressed hopes that Osgiliath could be drawn"
         clauses += [c for c in target.children if c.dep_ in ("acl", "ccomp")]
     for c in clauses:
@@ -74,11 +73,21 @@ def first_party_after(head: Token, target: Token | None, skipped: Token | None,
                 if found:
                     return found
         if complements == "words" and c.i not in coded:
-            for t in phrase_subtree(c):
-                if t.pos_ in _NOUNS and argument_like(t, c):
-                    found = party_and_conjuncts(name_head(t, actors), actors, own)
-                    if found:
-                        return found
+            found = first_party_in(c, actors, own)
+            if found:
+                return found
+    return []
+
+
+def first_party_in(root: Token, actors: DocActors, own: Collection[str], after: int = -1
+                   ) -> list[Actor]:
+    """The first party named among the arguments of `root`'s phrase (after position
+    `after`), with its conjuncts' parties; none of `own`."""
+    for t in phrase_subtree(root):
+        if t.i > after and t.pos_ in _NOUNS and argument_like(t, root):
+            found = party_and_conjuncts(name_head(t, actors), actors, own)
+            if found:
+                return found
     return []
 
 
@@ -119,8 +128,8 @@ def argument_like(t: Token, root: Token) -> bool:
         t = t.head
     if t == root:
         return True
-    if t.dep_ == "dobj" and t.head.dep_ == "acl":
-        return True  # "the parade supporting Gondor"
+    if t.dep_ == "dobj" and (t.head.dep_ == "acl" or t.head == root):
+        return True  # "the parade supporting Gondor"; a clause searched: "to supply Gondor"
     if t.dep_ != "pobj":
         return False
     prep = t.head

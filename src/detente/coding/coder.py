@@ -379,6 +379,10 @@ class Coder:
                     targets = [*first_party_after(
                         hit.head, hit.target, hit.skipped, actors, own, self.complements,
                         coded)] or [None]
+                if hit.pattern.swapped:
+                    # PETRARCH's `+ * FROM $`: the party after the verb acts on the subject.
+                    sources, targets = [t for t in targets if t is not None], [
+                        *self._slot_actors(_subject_word(hit.frame), actors, quotes)] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -482,6 +486,13 @@ def date_expressions(sent: Span) -> list[str]:
         elif low in MONTHS and t.text[:1].isupper():
             out.append(" ".join(x.text for x in toks[k:k + 4]))
     return out
+
+
+def _subject_word(f: Frame) -> Token | None:
+    """The grammatical subject of a frame's verb: a passive's own, not its agent."""
+    if f.passive:
+        return next((c for c in f.head.children if c.dep_ == "nsubjpass"), None)
+    return f.subject
 
 
 def _complement_object(verb: Token) -> Token | None:

@@ -103,6 +103,9 @@ class Pattern:
     # PETRARCH's `* MEMOS_ON_&TIETYPES FROM +`: a prepositional phrase the object must
     # have (its prepositions, a constraint on its object's word).
     obj_prep: tuple[frozenset[str], Constraint] | None = None
+    # PETRARCH's `+ * FROM $` ("X was freed from Y": Y frees X): the party the target slot
+    # names is the source, and the verb's subject (a passive's own) the target.
+    swapped: bool = False
 
     @property
     def specificity(self) -> int:

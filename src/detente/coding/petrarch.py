@@ -27,8 +27,10 @@ object (`* MEMOS_ON_&TIETYPES FROM +`) is a phrase the object must have
 (`Pattern.obj_prep`), beside the target's. Words before the verb of a phrasal verb
 (`WIRE_+TAP`) are words before the verb tied to it, after the pattern's own. A bare
 preposition (`* FOR`) whose object is no party also fits, ranked after the dictionary's
-other lines, with the first party after the verb as target. Not expressible, so
-skipped and reported: a prepositional phrase before the verb, the source after the verb,
+other lines, with the first party after the verb as target. The target before the verb
+and the source in a prepositional phrase after it (`+ * FROM $`) is a pattern whose roles
+are swapped (`Pattern.swapped`). Not expressible, so skipped and reported: a
+prepositional phrase before the verb, any other source after the verb,
 other words beside a compound actor, two prepositional phrases, null codes (`[---]`,
 which block coding), and codes that are not CAMEO codes and have no CAMEO parent (unless
 the ontology given has them). A code with a
@@ -109,6 +111,7 @@ class Slots:
     # `* FOR`: a preposition with nothing after it; its object may be anything, the
     # target is the first party named after the verb ("called for a boycott against X")
     bare_prep: bool = False
+    swapped: bool = False  # `+ * FROM $`: the target slot holds the source (Pattern.swapped)
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -221,6 +224,19 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         raise Untranslatable("compound actor (%) with other words before the verb")
     if compound:
         others = []
+    swapped = "+" in marks and _has_mark(post, "$") and not _has_mark(post, "+")
+    if swapped:
+        # `+ * FROM $`: the party after the verb acts on the subject. Read as a target
+        # after the verb, the roles swapped (`Pattern.swapped`); auxiliaries beside the
+        # subject say only tense or voice ("+ WAS_ * TO_ ^ FROM $").
+        if "$" in marks or compound or any(
+                not (it.kind == "mark" and it.text == "+")
+                and f"{'&' if it.kind == 'syn' else ''}{it.text.lower()}" not in _PASSIVE_AUX
+                for it in others):
+            raise Untranslatable("target before the verb and source after it, with other "
+                                 "words before the verb")
+        post = [_swap_marks(it) for it in post]
+        marks, others = marks - {"+"}, []
     if "+" in marks:
         rest = [it for it in others if not (it.kind == "mark" and it.text == "+")]
         if not rest or "$" in marks or any(
@@ -324,9 +340,25 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         target = None
     if skip and (compound or target != "pobj" or pps[0][1][-1].text != "+"):
         raise Untranslatable("a skipped phrase (IN ^ +) with other marks")
+    if swapped and (target != "pobj" or skip):
+        raise Untranslatable("target before the verb and source after it, not a "
+                             "preposition's object")
     bare = bool(pps) and not pps[0][1] and not obj_target and target == "pobj"
     return Slots(prt, obj, prep, pobj, target, compound, negated, before,
-                 touching and bool(before), skip, obj_prep, bare)
+                 touching and bool(before), skip, obj_prep, bare, swapped)
+
+
+def _has_mark(items: list[Item], mark: str) -> bool:
+    return any(it.kind == "mark" and it.text == mark for it in flatten(items))
+
+
+def _swap_marks(it: Item) -> Item:
+    """The item with its source marks (`$`) made target marks (`+`)."""
+    if it.kind == "mark" and it.text == "$":
+        return replace(it, text="+")
+    if it.kind in ("np", "pp"):
+        return replace(it, items=tuple(_swap_marks(x) for x in it.items))
+    return it
 
 
 # -- codes -----------------------------------------------------------------------------
@@ -456,7 +488,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         (rank + fallback) * 10_000_000 + len(seen_ids),
                         back, slots.compound, verb.forms,
                         slots.negated, before, len(slots.before), after_c, slots.skip,
-                        tied))
+                        tied, slots.swapped))
                     add("patterns")
 
     for block in blocks:

@@ -1,0 +1,74 @@
+"""Who is source and who target in PETRARCH patterns that name the source after the verb
+(`+ * FROM $`), and in the complements PETRARCH-2 reads for a target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.coding.petrarch import import_verbs, with_codes
+from detente.coding.verbpatterns import dictionary_codes
+from detente.errors import DataError
+from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+pytestmark = pytest.mark.model
+
+ACTORS = """\
+JAPAN [JPN]
+CHINA [CHN]
+RUSSIA [RUS]
+"""
+VERBS = """\
+--- RELEASE  [060]  ---
+RELEASE
+- + * FROM $  [066]
+- + HAS * $  [067]
+
+--- VOW  [170]  ---
+VOW
+- * WAR  [173]
+"""
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("petr")
+    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
+    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
+    problems: list[DataError] = []
+    patterns = import_verbs(folder / "verbs.txt", ontology, problems,
+                            lemmatize=spacy_lemmatizer(pipeline.nlp),
+                            target_words=actor_head_words(kb))
+    # `+ HAS * $`: a source in the object slot is not expressed (only a preposition's object)
+    assert [p.problem for p in problems] == [
+        "target before the verb and source after it, not a preposition's object"], problems
+    p = Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+    p.coder.complements = "words"  # as with PETRARCH dictionaries loaded
+    return p
+
+
+def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    res = pipe.process(Article("t", text, published="2019-03-01"))
+    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+
+
+def test_the_source_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:
+    assert triples(pipe, "China was released from Japan on Monday.") == {
+        ("JPN", "CHN", "066")}
+    # PETRARCH reads the pattern's words, not the voice: the subject is the target
+    assert ("RUS", "CHN", "066") in triples(pipe, "China released the prisoners from Russia.")
+    # no party after the verb: another pattern codes the verb, subject as source
+    assert triples(pipe, "China released the prisoners to Japan.") == {("CHN", "JPN", "060")}
+
+
+def test_a_promise_of_war_is_coded_with_the_complements_target(pipe: Pipeline) -> None:
+    assert triples(pipe, "Russia vowed on Monday to wage war on Japan.") == {
+        ("RUS", "JPN", "173")}
+    assert triples(pipe, "Russia vowed to help Japan.") == {("RUS", "JPN", "170")}

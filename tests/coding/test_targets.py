@@ -133,3 +133,27 @@ def test_a_purpose_clause_that_codes_nothing_is_read_for_the_target(
     # a clause with a subject of its own is its own business
     got = triples(words, "Japan noted the accord after Russia supplied China with wheat.")
     assert ("JPN", "CHN", "010") not in got, got
+
+
+def test_coordinated_nationalities_parsed_as_a_name_modifier(pipe: Pipeline) -> None:
+    # the parser makes "US" a modifier (nmod) of "activists", "British" its conjunct
+    got = triples(pipe, "US and British activists criticized Russia.")
+    assert {(s[:3], t, c) for s, t, c in got} >= {("USA", "RUS", "121"),
+                                                   ("GBR", "RUS", "121")}, got
+
+
+def test_conjuncts_hung_on_another_word_of_the_name(pipe: Pipeline) -> None:
+    from spacy.tokens import Doc
+
+    from detente.actors.resolve import resolve_doc
+
+    # The small model's parse: "Barack" a preposition heading the subject, "Obama" its
+    # object and "Vladimir Putin" the conjunct of "Obama".
+    words = ["Barack", "Obama", "and", "Vladimir", "Putin", "met", "Japan", "."]
+    doc = Doc(pipe.nlp.vocab, words=words, heads=[5, 0, 1, 4, 1, 5, 5, 5],
+              deps=["nsubj", "pobj", "cc", "compound", "conj", "ROOT", "dobj", "punct"],
+              pos=["ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+              sent_starts=[True] + [False] * 7)
+    actors = resolve_doc(doc, pipe.kb, "2015-06-01")
+    codes = {a.code[:3] for a in pipe.coder._slot_actors(doc[0], actors, [])}
+    assert codes == {"USA", "RUS"}, codes

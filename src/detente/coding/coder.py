@@ -258,10 +258,16 @@ class Coder:
         """Actors of a slot and its conjuncts; "Russian and Ukrainian negotiators" is two."""
         out: list[Actor] = []
         owned_role: tuple[Token, Actor] | None = None
-        for t in self._expand(tok):
+        todo = self._expand(tok)
+        for t in todo:
             a = self._actor(t, actors, quotes)
             if a is None:
                 continue
+            # "Barack Obama and Vladimir Putin" with "Barack" the parse's head: the
+            # conjuncts hang on another word of the same name.
+            todo += [c for w in t.children if w.dep_ in ("pobj", "flat", "compound")
+                     and (b := actors.actor(w)) is not None and b.code == a.code
+                     for c in w.conjuncts if c not in todo]
             if owned_role is not None and t.head == owned_role[0] and t.dep_ == "conj" and (
                     a.country and not a.sector and not a.org):
                 # "Lawmakers in Fornost and Gondor", Gondor parsed as the lawmakers'

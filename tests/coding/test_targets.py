@@ -157,3 +157,9 @@ def test_conjuncts_hung_on_another_word_of_the_name(pipe: Pipeline) -> None:
     actors = resolve_doc(doc, pipe.kb, "2015-06-01")
     codes = {a.code[:3] for a in pipe.coder._slot_actors(doc[0], actors, [])}
     assert codes == {"USA", "RUS"}, codes
+
+
+def test_a_source_listed_among_other_targets_is_one_of_them(pipe: Pipeline) -> None:
+    got = triples(pipe, "France and Germany criticized Russia and Germany.")
+    assert {("FRA", "RUS", "121"), ("FRA", "DEU", "121"), ("DEU", "RUS", "121")} <= got, got
+    assert ("DEU", "DEU", "121") not in got and ("DEU", None, "121") not in got, got

@@ -377,10 +377,13 @@ class Coder:
                 sources = self._sources(hit, actors, quotes)
                 own = {a.code for a in sources}
                 slot = self._slot_actors(hit.target, actors, quotes)
-                # A target that is one of several sources is the group's own ("Rohan and
-                # Bree welcomed their resumption of ties with ..."): look further.
+                # A target that is only the sources themselves is the group's own ("Rohan
+                # and Bree welcomed their resumption of ties with ..."): look further. In a
+                # list with other parties each source is one more target ("X and Y spur
+                # reconciliation between Z and Y": X acts on Y too).
                 targets: list[Actor | None] = [
-                    *(a for a in slot if len(sources) < 2 or a.code not in own)] or [None]
+                    *(slot if len(sources) < 2 or any(a.code not in own for a in slot)
+                      else [])] or [None]
                 if targets == [None] and hit.pattern.target != "none":
                     targets = [*first_party_after(
                         hit.head, hit.target, hit.skipped, actors, own, self.complements,

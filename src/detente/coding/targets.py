@@ -93,7 +93,8 @@ def first_party_in(root: Token, actors: DocActors, own: Collection[str], after: 
 
 def party_and_conjuncts(t: Token, actors: DocActors, own: Collection[str]) -> list[Actor]:
     """The party a word names (a country or an organisation, not one of `own`) and those
-    of its conjuncts."""
+    of its conjuncts, one of `own` among them too: in "Arnor and Gondor spur
+    reconciliation between Calenardhon and Gondor" Arnor acts on both."""
     a = actors.actor(t)
     if a is None or not (a.country or a.org) or a.code in own:
         return []
@@ -101,8 +102,7 @@ def party_and_conjuncts(t: Token, actors: DocActors, own: Collection[str]) -> li
     for c in t.conjuncts:
         o = actors.actor(c)
         for x in ([o, *actors.others(c)] if o is not None else []):
-            if ((x.country or x.org) and x.code not in own
-                    and all(x.code != y.code for y in out)):
+            if (x.country or x.org) and all(x.code != y.code for y in out):
                 out.append(x)
     return out
 

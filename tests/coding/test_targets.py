@@ -163,3 +163,22 @@ def test_a_source_listed_among_other_targets_is_one_of_them(pipe: Pipeline) -> N
     got = triples(pipe, "France and Germany criticized Russia and Germany.")
     assert {("FRA", "RUS", "121"), ("FRA", "DEU", "121"), ("DEU", "RUS", "121")} <= got, got
     assert ("DEU", "DEU", "121") not in got and ("DEU", None, "121") not in got, got
+
+
+def test_a_roles_country_made_a_modifier_of_the_next_word(pipe: Pipeline) -> None:
+    from spacy.tokens import Doc
+
+    from detente.actors.resolve import resolve_doc
+
+    # "Soldiers from Russia wire tapped links": the parser makes "Russia" a compound of
+    # "wire", the object of "from".
+    words = ["Soldiers", "from", "Russia", "wire", "tapped", "links", "."]
+    doc = Doc(pipe.nlp.vocab, words=words, heads=[4, 0, 3, 1, 4, 4, 4],
+              deps=["nsubj", "prep", "compound", "pobj", "ROOT", "dobj", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "NOUN", "VERB", "NOUN", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "NN", "VBD", "NNS", "."],
+              lemmas=["soldier", "from", "Russia", "wire", "tap", "link", "."],
+              sent_starts=[True] + [False] * 6)
+    actors = resolve_doc(doc, pipe.kb, "2018-09-25")
+    a = pipe.coder._actor(doc[0], actors, [])
+    assert a is not None and a.code == "RUSMIL", a

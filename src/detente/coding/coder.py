@@ -187,6 +187,17 @@ class Coder:
         if tok.lower_ in SPEAKER_PRONOUNS and tok.pos_ == "PRON":  # "us", not "the US"
             return _speaker_party(tok, quotes)
         a = actors.actor(tok)
+        if a is not None and a.sector and not a.country and not a.org:
+            # "Soldiers from Gondor wire tapped ...": the parser made the country a modifier
+            # of the next word, not the object of "from"; the role is still its.
+            owner = next((o for p in tok.children if p.dep_ == "prep"
+                          and p.lower_ in ("of", "from", "in") for g in p.children
+                          if g.dep_ == "pobj" and actors.actor(g) is None
+                          and (o := self._owner(g, actors, quotes, depth=2)) is not None), None)
+            if owner is not None and owner.country and not owner.sector and not owner.org:
+                return Actor(tok.text, owner.country + a.sector, owner.country, None,
+                             a.sector, None, f"role {a.sector} of the country of "
+                             f"'{owner.text}', named in a phrase on it: {owner.reason}")
         if a is not None:
             return a
         return self._owner(tok, actors, quotes, depth=0)

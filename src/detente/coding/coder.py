@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import CODER_VERSION
 from detente.actors.resolve import SPEAKER_PRONOUNS, DocActors
+from detente.coding.dates import date_expressions
 from detente.coding.frames import (
     Frame,
+    complement_object,
     full_lemma,
     governor,
     modified_lemma,
@@ -25,6 +27,7 @@ from detente.coding.frames import (
     noun_frame,
     phrase_words,
     subject_of,
+    subject_word,
     verb_frame,
 )
 from detente.coding.lexicon import Lexicon
@@ -74,7 +77,7 @@ class Coder:
                 and f.obj is None and not f.nominal):
             # PETRARCH reads the words after the verb: in "vowed to wage war on X" the
             # complement's object is the words `VOW * WAR` names.
-            obj = _complement_object(f.head)
+            obj = complement_object(f.head)
             if obj is not None:
                 hit = self._fit(p, replace(f, obj=obj))
         return hit
@@ -402,7 +405,7 @@ class Coder:
                 if hit.pattern.swapped:
                     # PETRARCH's `+ * FROM $`: the party after the verb acts on the subject.
                     sources, targets = [t for t in targets if t is not None], [
-                        *self._slot_actors(_subject_word(hit.frame), actors, quotes)] or [None]
+                        *self._slot_actors(subject_word(hit.frame), actors, quotes)] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -482,48 +485,6 @@ class Coder:
 
 # Cooperation is done with someone: coordinated actors with no other partner did it together.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
-DEICTIC = frozenset({"yesterday", "today", "tomorrow", "tonight"})
-
-
-def date_expressions(sent: Span) -> list[str]:
-    """Candidate date expressions of a sentence, in order: weekdays, "last week", months
-    with their day (and year), "yesterday"."""
-    out = []
-    toks = list(sent)
-    for k, t in enumerate(toks):
-        low = t.lower_.rstrip(".")
-        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
-        if low in WEEKDAYS or low in DEICTIC:
-            prev = toks[k - 1].lower_ if k else ""
-            out.append(f"{prev} {low}" if prev in ("last", "next") else low)
-        elif low in ("last", "next") and nxt in ("week", "month", "year"):
-            out.append(f"{low} {nxt}")
-        elif low in MONTHS and t.text[:1].isupper():
-            out.append(" ".join(x.text for x in toks[k:k + 4]))
-    return out
-
-
-def _subject_word(f: Frame) -> Token | None:
-    """The grammatical subject of a frame's verb: a passive's own, not its agent."""
-    if f.passive:
-        return next((c for c in f.head.children if c.dep_ == "nsubjpass"), None)
-    return f.subject
-
-
-def _complement_object(verb: Token) -> Token | None:
-    """The direct object of the complement right after a verb with none of its own
-    ("vowed to wage war")."""
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.i > verb.i:
-            return next((g for g in c.children if g.dep_ == "dobj"), None)
-    return None
-
-
 def _object_phrases(tok: Token) -> list[Token]:
     """The prepositions of a word's phrases, and one right after it that the parser hung
     on the verb ("welcomed memos on economic issues")."""

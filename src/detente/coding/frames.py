@@ -160,3 +160,19 @@ def phrase_words(tok: Token) -> tuple[tuple[str, str], ...]:
     "a million golden galleons" for "galleons"."""
     return tuple((t.lower_, t.lemma_.lower()) for t in tok.subtree
                  if t.i <= tok.i and not t.is_punct)
+
+
+def subject_word(f: Frame) -> Token | None:
+    """The grammatical subject of a frame's verb: a passive's own, not its agent."""
+    if f.passive:
+        return next((c for c in f.head.children if c.dep_ == "nsubjpass"), None)
+    return f.subject
+
+
+def complement_object(verb: Token) -> Token | None:
+    """The direct object of the complement right after a verb with none of its own
+    ("vowed to wage war")."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i:
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
+    return None

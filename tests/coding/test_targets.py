@@ -182,3 +182,8 @@ def test_a_roles_country_made_a_modifier_of_the_next_word(pipe: Pipeline) -> Non
     actors = resolve_doc(doc, pipe.kb, "2018-09-25")
     a = pipe.coder._actor(doc[0], actors, [])
     assert a is not None and a.code == "RUSMIL", a
+
+
+def test_a_passive_conjunct_shares_its_governors_subject(pipe: Pipeline) -> None:
+    got = triples(pipe, "Russia attacked Ukraine and was criticized by Japan.")
+    assert ("RUS", "UKR", "190") in got and ("JPN", "RUS", "121") in got, got

@@ -99,6 +99,11 @@ def verb_frame(verb: Token) -> Frame:
     elif f.obj is None:
         # "Iran was hit with sanctions": nothing to hang the object on but the subject.
         f.obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive and f.obj is None and verb.dep_ == "conj" and verb.head != verb:
+        # "The civilians (were) jailed ... were released by Putin": a passive conjunct
+        # with no subject of its own shares its governor's.
+        f.obj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"),
+                     None) or subject_of(verb.head)
     return _with_preps(f, verb)
 
 

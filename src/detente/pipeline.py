@@ -104,12 +104,7 @@ class Pipeline:
                 for p in petrarch_verbs])
         else:
             patterns = load_patterns(ontology, verbs_dir)
-        pipeline = cls(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
-        if petrarch_verbs:
-            # and with PETRARCH-2's reading of the words after the verb: a complement
-            # clause that codes nothing is searched for the target.
-            pipeline.coder.complements = "words"
-        return pipeline
+        return cls(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
 
     def analyse(self, doc: Doc, article: Article) -> Result:
         actors: DocActors = resolve_doc(doc, self.kb, article.published)

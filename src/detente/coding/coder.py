@@ -60,10 +60,12 @@ class Coder:
         self.lexicon = lexicon
         # How a complement clause that codes nothing is read (`targets.Complements`):
         # "subjects" in detente's own reading; "words" as PETRARCH-2 reads the words after
-        # the verb, set where PETRARCH verb dictionaries are loaded. With "words" a
+        # the verb, for patterns imported from PETRARCH dictionaries. With "words" a
         # pattern's object words may also be met by the object of the verb's complement
-        # ("vowed to wage war": `VOW * WAR`).
-        self.complements: Complements = "subjects"
+        # ("vowed to wage war": `VOW * WAR`), and a subject naming no party gives the
+        # first party named in it.
+        self.complements: Complements = (
+            "words" if patterns.conventions == "petrarch" else "subjects")
 
     # -- matching ------------------------------------------------------------------------
     def _fits(self, p: Pattern, f: Frame) -> _Hit | None:

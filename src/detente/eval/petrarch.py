@@ -222,7 +222,6 @@ def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False,
                                     target_words=heads, counts=counts)
                        for p in gold.verbs])
     pipeline = Pipeline(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
-    pipeline.coder.complements = "words"  # PETRARCH-2's reading (Coder.complements)
     return pipeline, problems, counts, ontology
 
 

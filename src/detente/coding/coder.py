@@ -27,13 +27,13 @@ from detente.coding.frames import (
     noun_frame,
     phrase_words,
     subject_of,
-    subject_word,
     verb_frame,
 )
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
+from detente.coding.roles import clause_subject, clause_top, past_object
 from detente.coding.targets import Complements, first_party_after, first_party_in
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
@@ -69,6 +69,8 @@ class Coder:
 
     # -- matching ------------------------------------------------------------------------
     def _fits(self, p: Pattern, f: Frame) -> _Hit | None:
+        if p.swapped and f.passive and f.obj is not None and f.obj.i < f.head.i:
+            f = replace(f, obj=None)  # the passive's subject is the target, not an object
         hit = self._fit(p, f)
         if (hit is None and p.prep is not None and p.prt is None and f.prt in p.prep
                 and f.obj is not None):
@@ -106,7 +108,8 @@ class Coder:
             f = read
         if p.obj is not None:
             o = f.obj
-            if o is None and not f.nominal and _adverb_fits(p.obj, f.head):
+            if o is None and not f.nominal and _adverb_fits(
+                    p.obj, f.head, self.patterns.conventions == "petrarch"):
                 pass  # PETRARCH's "* NOW": "would act now with Libya"
             elif o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
                                                 modified_lemma(o), modifier_lemmas(o),
@@ -136,7 +139,8 @@ class Coder:
         if p.target == "dobj" and p.obj is None and f.obj is not None:
             consumed.add(f.obj.i) if f.obj.pos_ == "PRON" else None
         if p.skip:
-            return _Hit(f.head, p, f, None, frozenset(consumed), pobj)
+            skipped = pobj if p.prep is not None else past_object(f.head, f.obj, p.skip_phrases)
+            return _Hit(f.head, p, f, None, frozenset(consumed), skipped)
         return _Hit(f.head, p, f, target, frozenset(consumed))
 
     def _hits(self, sent: Span, actors: DocActors) -> list[_Hit]:
@@ -405,9 +409,11 @@ class Coder:
                         hit.head, hit.target, hit.skipped, actors, own, self.complements,
                         coded)] or [None]
                 if hit.pattern.swapped:
-                    # PETRARCH's `+ * FROM $`: the party after the verb acts on the subject.
+                    # PETRARCH's `+ * FROM $`: the party after the verb acts on the subject,
+                    # that of the clause the words before the verb are read in.
+                    subj = clause_subject(hit.frame, hit.pattern.before is not None)
                     sources, targets = [t for t in targets if t is not None], [
-                        *self._slot_actors(subject_word(hit.frame), actors, quotes)] or [None]
+                        *self._slot_actors(subj, actors, quotes)] or [None]
                 if not sources and _between(hit) and len(targets) > 1:
                     # "talks between Israel and Egypt": each side acts towards the other.
                     sources = [t for t in targets if t is not None]
@@ -518,9 +524,13 @@ def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
         for g in p.children) for p in _object_phrases(tok))
 
 
-def _adverb_fits(c: Constraint, head: Token) -> bool:
-    """A one-word constraint met by an adverb of a verb with no object, after it."""
-    return any(a.dep_ == "advmod" and a.i > head.i and a.pos_ == "ADV" and c.matches(
+def _adverb_fits(c: Constraint, head: Token, adjectives: bool = False) -> bool:
+    """A one-word constraint met by an adverb of a verb with no object, after it; with
+    `adjectives` (PETRARCH's words after the verb), also by an adjective saying what
+    became of the verb's object or subject ("was shot dead")."""
+    return any(((a.dep_ == "advmod" and a.pos_ == "ADV") or (
+        adjectives and a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ"))
+        and a.i > head.i and c.matches(
         a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=phrase_words(a))
         for a in head.children)
 
@@ -553,10 +563,7 @@ def _up_to(verb: Token) -> list[tuple[str, str]]:
     """The words of a verb's clause up to the verb as (text, lemma) pairs, the verb
     written `*`. The clause is that of the verbs it complements ("won't try to clash",
     "indicated it would act"), not a phrase it modifies ("..., according to reports")."""
-    top = verb
-    while top.dep_ in ("xcomp", "ccomp") and top.head != top:
-        top = top.head
-    words = [(t.lower_, t.lemma_.lower()) for t in top.subtree
+    words = [(t.lower_, t.lemma_.lower()) for t in clause_top(verb).subtree
              if t.i < verb.i and not t.is_punct]
     return [*words, ("*", "*")]
 

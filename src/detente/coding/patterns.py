@@ -106,6 +106,9 @@ class Pattern:
     # PETRARCH's `+ * FROM $` ("X was freed from Y": Y frees X): the party the target slot
     # names is the source, and the verb's subject (a passive's own) the target.
     swapped: bool = False
+    # With `skip` and no `prep` (PETRARCH's `* MONEY +`, `* TABASKI ^ +`): the object is
+    # passed over, and this many phrases after it; the target is the first party after.
+    skip_phrases: int = 0
 
     @property
     def specificity(self) -> int:

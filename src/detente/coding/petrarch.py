@@ -27,11 +27,18 @@ object (`* MEMOS_ON_&TIETYPES FROM +`) is a phrase the object must have
 (`Pattern.obj_prep`), beside the target's. Words before the verb of a phrasal verb
 (`WIRE_+TAP`) are words before the verb tied to it, after the pattern's own. A bare
 preposition (`* FOR`) whose object is no party also fits, ranked after the dictionary's
-other lines, with the first party after the verb as target. The target before the verb
-and the source in a prepositional phrase after it (`+ * FROM $`) is a pattern whose roles
-are swapped (`Pattern.swapped`). Not expressible, so skipped and reported: a
-prepositional phrase before the verb, any other source after the verb,
-other words beside a compound actor, two prepositional phrases, null codes (`[---]`,
+other lines, with the first party after the verb as target. A target after object
+words (`* MONEY +`) is the first party named after the object (`Pattern.skip` without a
+preposition), after as many phrases more as `^` follow the words (`* TABASKI ^ +`,
+`Pattern.skip_phrases`). The source after the verb with no target after it (`+ * FROM
+$`, `+ HOSTING * MAY_DAY $`, `* TABASKI ^ $`) swaps the roles: the `$` is read as a
+target would be, and the coder takes that party as the source and the verb's subject
+(that of the clause the words before the verb are in) as the target (`Pattern.swapped`,
+`detente.coding.roles`); words before the verb beside the `+` are words the clause must
+have, as above. Not expressible, so skipped and reported: a prepositional phrase before
+the verb, the source and the target both after the verb (`* FROM $ TO +`), words after a
+target, other words beside a compound actor, two prepositional phrases, null codes
+(`[---]`,
 which block coding), and codes that are not CAMEO codes and have no CAMEO parent (unless
 the ontology given has them). A code with a
 CAMEO parent (`1717` -> `171`, `174K` -> `174`) is mapped to it and counted. A reciprocal
@@ -112,6 +119,8 @@ class Slots:
     # target is the first party named after the verb ("called for a boycott against X")
     bare_prep: bool = False
     swapped: bool = False  # `+ * FROM $`: the target slot holds the source (Pattern.swapped)
+    # `* TABASKI ^ +`: phrases passed over after the object before the target (skip set)
+    skip_phrases: int = 0
 
 
 def _phrase(words: list[Item]) -> Phrase | None:
@@ -224,19 +233,18 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         raise Untranslatable("compound actor (%) with other words before the verb")
     if compound:
         others = []
-    swapped = "+" in marks and _has_mark(post, "$") and not _has_mark(post, "+")
+    # The source after the verb and no target after it (`+ * FROM $`, `* TABASKI ^ $`):
+    # the party there acts on the verb's subject, whether or not a `+` before the verb says
+    # so. Read as a target after the verb with the roles swapped (`Pattern.swapped`); the
+    # words before the verb are words the clause must have there ("+ HOSTING *").
+    swapped = ("$" not in marks and _has_mark(post, "$") and not _has_mark(post, "+")
+               and not _has_mark(post, "%"))
     if swapped:
-        # `+ * FROM $`: the party after the verb acts on the subject. Read as a target
-        # after the verb, the roles swapped (`Pattern.swapped`); auxiliaries beside the
-        # subject say only tense or voice ("+ WAS_ * TO_ ^ FROM $").
-        if "$" in marks or compound or any(
-                not (it.kind == "mark" and it.text == "+")
-                and f"{'&' if it.kind == 'syn' else ''}{it.text.lower()}" not in _PASSIVE_AUX
-                for it in others):
-            raise Untranslatable("target before the verb and source after it, with other "
-                                 "words before the verb")
+        if compound:
+            raise Untranslatable("compound actor (%) before the verb and the source after it")
         post = [_swap_marks(it) for it in post]
-        marks, others = marks - {"+"}, []
+        others = [it for it in others if it.kind != "mark"]
+        marks = marks - {"+"}
     if "+" in marks:
         rest = [it for it in others if not (it.kind == "mark" and it.text == "+")]
         if not rest or "$" in marks or any(
@@ -257,17 +265,24 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     open_pp: list[Item] | None = None
     skip = False
     tied_pp = False
+    # `* MONEY +`, `* TABASKI ^ +`: the target is the first party after the object words
+    # and as many phrases after them as `^` follow them (None: no such target).
+    past_object: int | None = None
+    skipped_after = 0
     for n, it in enumerate(post):
         if it.kind == "mark":
             if it.text == "$":
-                raise Untranslatable("source ($) after the verb: detente takes the source "
-                                     "from the subject")
+                raise Untranslatable("source ($) and target both after the verb")
             if it.text == "%":  # a coordinated target: each conjunct is one
                 it = Item("mark", "+")
             if it.text == "^":
                 if open_pp is not None:
                     open_pp.append(it)
+                elif np_words and not obj_target:
+                    skipped_after += 1
                 continue
+            if it.text == "+" and open_pp is None and np_words and not pps:
+                past_object = skipped_after
             if it.text == "+":
                 if open_pp is not None and any(x.kind == "mark" and x.text == "^"
                                                for x in open_pp):
@@ -314,7 +329,10 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
     if len(pps) > 1:
         raise Untranslatable("more than one prepositional phrase")
     obj = _phrase(np_words)
-    if obj_target and obj is not None:
+    if past_object is not None and (pps or obj is None or not any(
+            it.kind == "mark" and it.text == "+" for it in post[-1:])):
+        past_object = None  # words after the target, or other phrases: not this reading
+    if obj_target and obj is not None and past_object is None:
         raise Untranslatable("target and object words both after the verb")
     prep: frozenset[str] | None = None
     pobj: Phrase | None = None
@@ -340,12 +358,16 @@ def translate(pre: list[Item], post: list[Item], syn: Synsets, *, touching: bool
         target = None
     if skip and (compound or target != "pobj" or pps[0][1][-1].text != "+"):
         raise Untranslatable("a skipped phrase (IN ^ +) with other marks")
-    if swapped and (target != "pobj" or skip):
-        raise Untranslatable("target before the verb and source after it, not a "
-                             "preposition's object")
+    if past_object is not None:
+        if compound:
+            raise Untranslatable("compound actor (%) before the verb and a target after it")
+        target, skip = "dobj", True
+    if swapped and target is None:
+        raise Untranslatable("the source after the verb is no phrase detente can find")
     bare = bool(pps) and not pps[0][1] and not obj_target and target == "pobj"
     return Slots(prt, obj, prep, pobj, target, compound, negated, before,
-                 touching and bool(before), skip, obj_prep, bare, swapped)
+                 touching and bool(before), skip, obj_prep, bare, swapped,
+                 past_object or 0)
 
 
 def _has_mark(items: list[Item], mark: str) -> bool:
@@ -488,7 +510,7 @@ def import_verbs(path: Path, ontology: Ontology, problems: list[DataError] | Non
                         (rank + fallback) * 10_000_000 + len(seen_ids),
                         back, slots.compound, verb.forms,
                         slots.negated, before, len(slots.before), after_c, slots.skip,
-                        tied, slots.swapped))
+                        tied, slots.swapped, slots.skip_phrases))
                     add("patterns")
 
     for block in blocks:

@@ -1,0 +1,46 @@
+"""Where the parties of a PETRARCH pattern with its roles swapped are found.
+
+PETRARCH verb patterns mark the source `$` and the target `+`. Most name the source
+before the verb (the subject) and the target after it; some put the target before the
+verb and the source after it (`+ * FROM $`: "X was freed from Y", Y frees X; `+ HOSTING *
+MAY_DAY $`). `detente.coding.petrarch` translates these into patterns whose target slot
+holds the source (`Pattern.swapped`); the coder takes the target from the subject found
+here. Also here: the clause a verb's words before it are read in, and the point after
+which a target following the object is looked for (`* MONEY +`, `* TABASKI ^ +`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.coding.frames import Frame, subject_of, subject_word
+
+
+def clause_subject(f: Frame, clause: bool = False) -> Token | None:
+    """The grammatical subject of a frame's verb (`subject_word`); with `clause`, that of
+    the clause the words before the verb are read in (`clause_top`): in "Mordor will be
+    hosting Osgiliath to celebrate", of "hosting"."""
+    verb = clause_top(f.head) if clause else f.head
+    if verb == f.head:
+        return subject_word(f)
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return own or subject_of(verb)
+
+
+def past_object(head: Token, obj: Token | None, phrases: int) -> Token | None:
+    """The object, or the last word of the `phrases`-th phrase of the verb after it."""
+    later = [c for c in head.children if obj is not None and c.i > obj.i and not c.is_punct]
+    return later[min(phrases, len(later)) - 1].right_edge if phrases and later else obj
+
+
+def clause_top(verb: Token) -> Token:
+    """The verb whose clause a verb's words before it are read in: up through the verbs
+    it complements, and a to-infinitive of purpose with no subject of its own ("hosting
+    Osgiliath to celebrate")."""
+    top = verb
+    while top.head != top and (top.dep_ in ("xcomp", "ccomp") or (
+            top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in top.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children))):
+        top = top.head
+    return top

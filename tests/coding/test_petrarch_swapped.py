@@ -1,0 +1,125 @@
+"""PETRARCH patterns with the target before the verb and the source after it (`+ * FROM $`):
+the roles swapped, and a target found after the object words (`* MONEY +`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.actors.petrarch import actor_head_words, fresh_kb
+from detente.coding.petrarch import Slots, Synsets, Untranslatable, import_verbs, translate
+from detente.coding.petrarch import with_codes
+from detente.coding.verbpatterns import dictionary_codes, group, tokenize
+from detente.errors import DataError
+from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.pipeline import Pipeline
+from detente.records import Article
+
+
+def _slots(pattern: str) -> Slots:
+    items = group(tokenize(pattern, {}))
+    star = next(i for i, it in enumerate(items) if it.kind == "mark" and it.text == "*")
+    return translate(items[:star], items[star + 1:], Synsets(), touching=items[star].joined)
+
+
+def test_a_source_after_the_verb_swaps_the_roles() -> None:
+    s = _slots("+ * FROM $")
+    assert s.swapped and s.prep == frozenset({"from"}) and s.target == "pobj"
+    # no `+` before the verb: the subject is the target all the same
+    s = _slots("* PROTESTS FROM $")
+    assert s.swapped and s.obj is not None and s.target == "pobj"
+    # words beside the `+` are words the clause must have before the verb
+    s = _slots("+ HOSTING * MAY_DAY $")
+    assert s.swapped and [it.text for it in s.before] == ["hosting"]
+    assert s.skip and s.target == "dobj" and s.skip_phrases == 0
+    assert not _slots("$ * FROM +").swapped
+
+
+def test_a_target_after_object_words_is_found_past_the_object() -> None:
+    s = _slots("* MONEY +")
+    assert not s.swapped and s.skip and s.prep is None and s.skip_phrases == 0
+    assert _slots("* TABASKI ^ $").skip_phrases == 1  # and one phrase more
+    with pytest.raises(Untranslatable):
+        _slots("* + MISSION")  # words after the target
+    with pytest.raises(Untranslatable):
+        _slots("NOW + HAVE BEEN * $ RECENT")
+    with pytest.raises(Untranslatable):
+        _slots("* FROM $ TO +")  # both after the verb: not expressed
+    with pytest.raises(Untranslatable):
+        _slots("% * FROM $")
+
+
+ACTORS = """\
+JAPAN [JPN]
+TOKYO [JPN]
+CHINA [CHN]
+CHINESE [CHN]
+RUSSIA [RUS]
+"""
+VERBS = """\
+--- RELEASE  [060]  ---
+RELEASE
+- + * FROM $  [066]
+
+--- RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $  [071]
+
+--- SHOOT  [223]  ---
+SHOT
+- + WAS * DEAD IN $ [224]
+
+--- CELEBRATE  [181] ---
+CELEBRATE
+- + HOSTING * MAY_DAY $ [046]
+- * TABASKI ^ $ [042]
+"""
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("petr")
+    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
+    tokenizer = pipeline.nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
+    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
+    problems: list[DataError] = []
+    patterns = import_verbs(folder / "verbs.txt", ontology, problems,
+                            lemmatize=spacy_lemmatizer(pipeline.nlp),
+                            target_words=actor_head_words(kb))
+    assert problems == []
+    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+
+
+def coded(pipe: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
+    res = pipe.process(Article("t", text, published="2019-03-01"))
+    return {(actor_code(e.source), actor_code(e.target), e.cameo, e.rule)
+            for e in res.events}
+
+
+@pytest.mark.model
+def test_the_party_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:
+    assert coded(pipe, "China was released from Japan on Monday.") == {
+        ("JPN", "CHN", "066", "petr.release.3")}
+    assert coded(pipe, "China has received money from Russia.") == {
+        ("RUS", "CHN", "071", "petr.receive.7")}
+    assert coded(pipe, "A Chinese envoy was shot dead in Japan.") == {
+        ("JPN", "CHN", "224", "petr.shoot.11")}
+
+
+@pytest.mark.model
+def test_without_a_party_after_the_verb_another_pattern_codes_it(pipe: Pipeline) -> None:
+    assert {e[2] for e in coded(pipe, "China has received money on Monday.")} <= {"033"}
+    assert {e[2] for e in coded(pipe, "China was released from prison.")} <= {"060"}
+
+
+@pytest.mark.model
+def test_the_target_is_the_subject_of_the_words_before_the_verb(pipe: Pipeline) -> None:
+    # "hosting" and its subject, not Japan, who is to celebrate
+    assert coded(pipe, "Russia will be hosting Japan to celebrate May Day with China.") == {
+        ("CHN", "RUS", "046", "petr.celebrate.15")}
+    # `^`: the phrase after the object words is passed over ("with China")
+    assert coded(pipe, "Russia will celebrate Tabaski with China next week at Tokyo.") == {
+        ("JPN", "RUS", "042", "petr.celebrate.16")}

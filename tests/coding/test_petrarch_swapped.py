@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from detente.actors.petrarch import actor_head_words, fresh_kb
-from detente.coding.petrarch import Slots, Synsets, Untranslatable, import_verbs, translate
-from detente.coding.petrarch import with_codes
-from detente.coding.verbpatterns import dictionary_codes, group, tokenize
+from detente.coding.petrarch import Slots, import_verbs, translate, with_codes
+from detente.coding.verbpatterns import Synsets, Untranslatable, dictionary_codes, group, tokenize
 from detente.errors import DataError
 from detente.eval.petrarch import actor_code, spacy_lemmatizer
 from detente.pipeline import Pipeline

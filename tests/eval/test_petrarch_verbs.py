@@ -29,7 +29,7 @@ MEET
 - * TRADE PROTOCOL [085]
 - * (ON {PEACE PLAN}) [037]
 - NOT * [112]          # words before the verb: negation is the coder's business
-- * IN $ [042]         # source after the verb
+- * IN $ TO + [042]    # source and target after the verb
 - * CARD [---]         # null code blocks coding: not expressible
 - % * [030:030]        # compound actor
 - * (TO LIST) (OF BANNED) [172]
@@ -147,7 +147,7 @@ def test_what_cannot_be_expressed_is_reported(
     _, problems, _ = imported
     found = {p.line: p.problem for p in problems}
     assert _line("- NOT *") not in found  # a negated verb: see test_negated_pattern
-    assert "source" in found[_line("- * IN $")]
+    assert "source" in found[_line("- * IN $ TO +")]
     assert "null code" in found[_line("- * CARD")]
     assert _line("- % *") not in found  # a compound subject: see test_compound_subject
     assert "more than one prepositional phrase" in found[_line("- * (TO LIST)")]

@@ -104,6 +104,9 @@ def test_the_party_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:
         ("JPN", "CHN", "066", "petr.release.3")}
     assert coded(pipe, "China has received money from Russia.") == {
         ("RUS", "CHN", "071", "petr.receive.7")}
+    # the words PETRARCH finds anywhere after the verb: here parsed as "by"'s object
+    assert coded(pipe, "China has received by courier money from Russia.") == {
+        ("RUS", "CHN", "071", "petr.receive.7")}
     assert coded(pipe, "A Chinese envoy was shot dead in Japan.") == {
         ("JPN", "CHN", "224", "petr.shoot.11")}
 

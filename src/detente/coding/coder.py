@@ -33,7 +33,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
-from detente.coding.roles import clause_subject, clause_top, past_object
+from detente.coding.roles import clause_subject, clause_top, landmark, past_object
 from detente.coding.targets import Complements, first_party_after, first_party_in
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
@@ -106,6 +106,9 @@ class Coder:
             if read is None:
                 return None
             f = read
+        if p.skip and p.prep is None and p.obj is not None and f.obj is None and (
+                self.patterns.conventions == "petrarch"):
+            f = replace(f, obj=landmark(f, p.obj))  # `* MONEY $`: "by courier money from"
         if p.obj is not None:
             o = f.obj
             if o is None and not f.nominal and _adverb_fits(

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.coding.frames import Frame, subject_of, subject_word
+from detente.coding.frames import (
+    Frame,
+    full_lemma,
+    modified_lemma,
+    modifier_lemmas,
+    phrase_words,
+    subject_of,
+    subject_word,
+)
+from detente.coding.patterns import Constraint
 
 
 def clause_subject(f: Frame, clause: bool = False) -> Token | None:
@@ -31,6 +40,18 @@ def past_object(head: Token, obj: Token | None, phrases: int) -> Token | None:
     """The object, or the last word of the `phrases`-th phrase of the verb after it."""
     later = [c for c in head.children if obj is not None and c.i > obj.i and not c.is_punct]
     return later[min(phrases, len(later)) - 1].right_edge if phrases and later else obj
+
+
+def landmark(f: Frame, words: Constraint) -> Token | None:
+    """For a verb with no object, the first object of a preposition after it that meets
+    the words PETRARCH finds anywhere after the verb before a party (`* MONEY $`: the
+    parser made "money" the object of "by" in "received by courier money from X")."""
+    for _, o in sorted(f.preps, key=lambda x: x[1].i):
+        if o.i > f.head.i and words.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
+                                            modified_lemma(o), modifier_lemmas(o),
+                                            phrase_words(o)):
+            return o
+    return None
 
 
 def clause_top(verb: Token) -> Token:

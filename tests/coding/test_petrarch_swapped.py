@@ -65,6 +65,10 @@ RELEASE
 RECEIVE
 - + * MONEY $  [071]
 
+--- FREE  [060]  ---
+FREE
+- + HAS * $  [067]
+
 --- SHOOT  [223]  ---
 SHOT
 - + WAS * DEAD IN $ [224]
@@ -107,8 +111,11 @@ def test_the_party_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:
     # the words PETRARCH finds anywhere after the verb: here parsed as "by"'s object
     assert coded(pipe, "China has received by courier money from Russia.") == {
         ("RUS", "CHN", "071", "petr.receive.7")}
+    # the source the direct object, the words before the verb beside the `+` needed
+    assert coded(pipe, "China has freed Japan.") == {("JPN", "CHN", "067", "petr.free.11")}
+    assert {e[2] for e in coded(pipe, "China freed Japan.")} == {"060"}
     assert coded(pipe, "A Chinese envoy was shot dead in Japan.") == {
-        ("JPN", "CHN", "224", "petr.shoot.11")}
+        ("JPN", "CHN", "224", "petr.shoot.15")}
 
 
 @pytest.mark.model
@@ -121,7 +128,7 @@ def test_without_a_party_after_the_verb_another_pattern_codes_it(pipe: Pipeline)
 def test_the_target_is_the_subject_of_the_words_before_the_verb(pipe: Pipeline) -> None:
     # "hosting" and its subject, not Japan, who is to celebrate
     assert coded(pipe, "Russia will be hosting Japan to celebrate May Day with China.") == {
-        ("CHN", "RUS", "046", "petr.celebrate.15")}
+        ("CHN", "RUS", "046", "petr.celebrate.19")}
     # `^`: the phrase after the object words is passed over ("with China")
     assert coded(pipe, "Russia will celebrate Tabaski with China next week at Tokyo.") == {
-        ("JPN", "RUS", "042", "petr.celebrate.16")}
+        ("JPN", "RUS", "042", "petr.celebrate.20")}

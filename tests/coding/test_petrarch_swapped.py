@@ -54,6 +54,7 @@ JAPAN [JPN]
 TOKYO [JPN]
 CHINA [CHN]
 CHINESE [CHN]
+JAPANESE [JPN]
 RUSSIA [RUS]
 """
 VERBS = """\
@@ -114,6 +115,11 @@ def test_the_party_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:
     # the source the direct object, the words before the verb beside the `+` needed
     assert coded(pipe, "China has freed Japan.") == {("JPN", "CHN", "067", "petr.free.11")}
     assert {e[2] for e in coded(pipe, "China freed Japan.")} == {"060"}
+    # the object names no party to be the source: the verb's other patterns are tried
+    # (and the default's object, no party either, is another sense of the verb)
+    assert coded(pipe, "China has freed the prisoners.") == set()
+    assert {e[:3] for e in coded(pipe, "China has freed the Japanese prisoners.")} == {
+        ("JPN", "CHN", "067")}
     assert coded(pipe, "A Chinese envoy was shot dead in Japan.") == {
         ("JPN", "CHN", "224", "petr.shoot.15")}
 

@@ -163,9 +163,12 @@ class Coder:
                 if p.forms is not None and tok.lower_ not in p.forms:
                     continue
                 hit = self._fits(p, frame)
-                if hit is not None and hit.skipped is not None and not first_party_after(
-                        hit.head, hit.target, hit.skipped, actors, ()):
-                    continue  # `IN ^ +` names no party after the phrase: another pattern
+                if hit is not None and (hit.skipped is not None or p.swapped) and not (
+                        self._slot_actors(hit.target, actors, []) or first_party_after(
+                            hit.head, hit.target, hit.skipped, actors, ())):
+                    # `IN ^ +` names no party after the phrase, `+ HAS * $` none as the
+                    # source ("has freed the prisoners"): another pattern
+                    continue
                 if hit is not None:
                     hits.append(hit)
                     break

@@ -33,7 +33,14 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.modality import is_negated, modality
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import Constraint, Pattern, PatternSet
-from detente.coding.roles import clause_subject, clause_top, landmark, past_object
+from detente.coding.roles import (
+    adverb_fits,
+    clause_subject,
+    landmark,
+    past_object,
+    words_after,
+    words_up_to,
+)
 from detente.coding.targets import Complements, first_party_after, first_party_in
 from detente.ingest.dates import resolve_date
 from detente.nlp.pipeline import sentences
@@ -92,9 +99,9 @@ class Coder:
             return None  # `% *` needs a coordinated subject
         if p.negated and not is_negated(f.head, self.lexicon):
             return None
-        if p.before is not None and not p.before.matches("", "", "", phrase=_up_to(f.head)):
+        if p.before is not None and not p.before.matches("", "", "", phrase=words_up_to(f.head)):
             return None
-        if p.after is not None and not p.after.matches("", "", "", phrase=_after(f.head)):
+        if p.after is not None and not p.after.matches("", "", "", phrase=words_after(f.head)):
             return None
         if p.modifier is not None and not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.modifier
@@ -111,7 +118,7 @@ class Coder:
             f = replace(f, obj=landmark(f, p.obj))  # `* MONEY $`: "by courier money from"
         if p.obj is not None:
             o = f.obj
-            if o is None and not f.nominal and _adverb_fits(
+            if o is None and not f.nominal and adverb_fits(
                     p.obj, f.head, self.patterns.conventions == "petrarch"):
                 pass  # PETRARCH's "* NOW": "would act now with Libya"
             elif o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
@@ -530,17 +537,6 @@ def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
         for g in p.children) for p in _object_phrases(tok))
 
 
-def _adverb_fits(c: Constraint, head: Token, adjectives: bool = False) -> bool:
-    """A one-word constraint met by an adverb of a verb with no object, after it; with
-    `adjectives` (PETRARCH's words after the verb), also by an adjective saying what
-    became of the verb's object or subject ("was shot dead")."""
-    return any(((a.dep_ == "advmod" and a.pos_ == "ADV") or (
-        adjectives and a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ"))
-        and a.i > head.i and c.matches(
-        a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=phrase_words(a))
-        for a in head.children)
-
-
 def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
     """The frame read with a preposition right after the verb as its particle ("cordoned
     off the roads": the parser made "off" a preposition), or None if there is none."""
@@ -553,25 +549,10 @@ def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:
                    preps=[(lemma, o) for lemma, o in f.preps if o != obj])
 
 
-def _after(verb: Token) -> list[tuple[str, str]]:
-    """The words of a verb's clause after it, as (text, lemma) pairs."""
-    return [(t.lower_, t.lemma_.lower()) for t in verb.subtree
-            if t.i > verb.i and not t.is_punct]
-
-
 def _name_like(t: Token) -> bool:
     """A proper noun, or a capitalised noun the parser took for a common one ("the awful
     Fornost")."""
     return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)
-
-
-def _up_to(verb: Token) -> list[tuple[str, str]]:
-    """The words of a verb's clause up to the verb as (text, lemma) pairs, the verb
-    written `*`. The clause is that of the verbs it complements ("won't try to clash",
-    "indicated it would act"), not a phrase it modifies ("..., according to reports")."""
-    words = [(t.lower_, t.lemma_.lower()) for t in clause_top(verb).subtree
-             if t.i < verb.i and not t.is_punct]
-    return [*words, ("*", "*")]
 
 
 def _prep_owner(t: Token) -> Token | None:

@@ -5,8 +5,9 @@ before the verb (the subject) and the target after it; some put the target befor
 verb and the source after it (`+ * FROM $`: "X was freed from Y", Y frees X; `+ HOSTING *
 MAY_DAY $`). `detente.coding.petrarch` translates these into patterns whose target slot
 holds the source (`Pattern.swapped`); the coder takes the target from the subject found
-here. Also here: the clause a verb's words before it are read in, and the point after
-which a target following the object is looked for (`* MONEY +`, `* TABASKI ^ +`).
+here. Also here, as PETRARCH reads words around the verb: the clause a verb's words
+before it are read in, the words after it, and the point after which a target following
+the object words is looked for (`* MONEY +`, `* TABASKI ^ +`).
 """
 
 from __future__ import annotations
@@ -65,3 +66,29 @@ def clause_top(verb: Token) -> Token:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children))):
         top = top.head
     return top
+
+
+def adverb_fits(c: Constraint, head: Token, adjectives: bool = False) -> bool:
+    """A one-word constraint met by an adverb of a verb with no object, after it; with
+    `adjectives` (PETRARCH's words after the verb), also by an adjective saying what
+    became of the verb's object or subject ("was shot dead")."""
+    return any(((a.dep_ == "advmod" and a.pos_ == "ADV") or (
+        adjectives and a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ"))
+        and a.i > head.i and c.matches(
+        a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=phrase_words(a))
+        for a in head.children)
+
+
+def words_after(verb: Token) -> list[tuple[str, str]]:
+    """The words of a verb's clause after it, as (text, lemma) pairs."""
+    return [(t.lower_, t.lemma_.lower()) for t in verb.subtree
+            if t.i > verb.i and not t.is_punct]
+
+
+def words_up_to(verb: Token) -> list[tuple[str, str]]:
+    """The words of a verb's clause up to the verb as (text, lemma) pairs, the verb
+    written `*`. The clause is that of the verbs it complements ("won't try to clash",
+    "indicated it would act"), not a phrase it modifies ("..., according to reports")."""
+    words = [(t.lower_, t.lemma_.lower()) for t in clause_top(verb).subtree
+             if t.i < verb.i and not t.is_punct]
+    return [*words, ("*", "*")]

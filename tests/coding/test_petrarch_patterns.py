@@ -117,7 +117,7 @@ def test_words_before_the_verb_stay_in_its_clause() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from detente.coding.coder import _up_to
+    from detente.coding.roles import words_up_to as _up_to
 
     words = ["Japan", "wo", "n't", "try", "to", "cancel", "talks", "in", "Osaka", ",",
              "according", "to", "reports", "."]
@@ -181,8 +181,8 @@ def test_an_object_the_parser_made_an_adverb_is_matched_whole() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from detente.coding.coder import _adverb_fits
     from detente.coding.patterns import Constraint
+    from detente.coding.roles import adverb_fits as _adverb_fits
 
     # "Japan will contribute a million austrian gold florin": "florin" parsed as an adverb
     words = ["Japan", "will", "contribute", "a", "million", "austrian", "gold", "florin"]

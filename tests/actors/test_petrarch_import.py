@@ -128,6 +128,8 @@ def test_spellings_match_news_case() -> None:
         "Prince of Dol Amroth", "Prince Of Dol Amroth", "PRINCE OF DOL AMROTH"]
     assert "McGonagall" in spellings("MCGONAGALL")
     assert "IMF" in spellings("IMF")
+    assert {"Barad-Dur", "Barad-dur"} <= set(spellings("BARAD-DUR"))  # both in use
+    assert spellings("GONDOR") == ["Gondor", "GONDOR"]  # no hyphen, no further form
 
 
 def test_actor_kinds(kb_and_problems: tuple[KnowledgeBase, list[DataError]]) -> None:

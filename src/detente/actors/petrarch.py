@@ -125,11 +125,16 @@ def spellings(phrase: str) -> list[str]:
     def cap(w: str) -> str:
         return "-".join(cap_part(p) for p in w.split("-"))
 
+    def cap_first(w: str) -> str:  # "Barad-dur", "Guinea-bissau": only the first part
+        first, dash, rest = w.partition("-")
+        return cap_part(first) + dash + rest.lower()
+
     title = " ".join(cap(w) for w in words)
     small = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else cap(w)
                      for i, w in enumerate(words))
+    hyphened = " ".join(cap_first(w) for w in words)
     out: list[str] = []
-    for form in (small, title, phrase.upper()):
+    for form in (small, title, phrase.upper(), hyphened):
         if form not in out:
             out.append(form)
     return out

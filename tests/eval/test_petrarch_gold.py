@@ -29,12 +29,19 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 # config/PETR_config.ini; PETRARCH-2's default for the UD sets, which carry no config)
 # reports only events with a source and a target. unittest 288 of 359 (80.2%; its 13
 # expected triples without a target cannot be reproduced so), 7.7% extra; ud 78.2%, 15.9%.
-UNITTEST_REPRODUCED_FLOOR = 79.2  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 8.7  # percent of our triples not expected
 # ud-petrarch-validation ships its PICO table: negated events written through it, 81.4%
 # reproduced (258 of 317), 12.5% extra.
-UD_REPRODUCED_FLOOR = 80.4
-UD_EXTRA_CEILING = 13.5
+# detente-coder-3 (PETRARCH-2's actor-code composition, targets searched in complements and
+# object phrases, nesting, verbs matched by their forms, role-swapped patterns '+ * FROM $'):
+# unittest 315 of 359 (87.7%), 4.8% extra; ud 277 of 317 (87.4%), 8.3%; petr2-gsr 36 of
+# 80 (45.0%), 53.8%. tools/petrarch_gold_audit.py lists the 18 unittest triples its own
+# config rules out and the records whose stored parse differs from their text.
+UNITTEST_REPRODUCED_FLOOR = 86.7  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 5.8  # percent of our triples not expected
+UD_REPRODUCED_FLOOR = 86.4
+UD_EXTRA_CEILING = 9.3
+GSR_REPRODUCED_FLOOR = 43.7  # real news, coded with Phoenix's CAMEO.2.0 dictionaries
+GSR_EXTRA_CEILING = 55.0
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +70,12 @@ def test_ud_petrarch_validation(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ev.skipped_errors == 7 and ev.skipped_unevaluated == 10
     assert ev.reproduced_share >= UD_REPRODUCED_FLOOR
     assert ev.extra_share <= UD_EXTRA_CEILING
+
+
+def test_petr2_gsr_validation(nlp) -> None:  # type: ignore[no-untyped-def]
+    folder = need_shared("gold", "petr2-gsr-validation")
+    ev = run_petrarch(folder, nlp)
+    print("\n" + format_report(ev))
+    assert ev.expected == 80
+    assert ev.reproduced_share >= GSR_REPRODUCED_FLOOR
+    assert ev.extra_share <= GSR_EXTRA_CEILING

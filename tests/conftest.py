@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from detente.errors import DataError
+    from detente.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DETENTE_SHARED", ROOT.parent / "shared"))
@@ -30,3 +35,20 @@ def pipeline():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return need_shared("samples", "000_f07a9d63f954f103.txt")
+
+
+def petrarch_pipe(pipeline: Pipeline, folder: Path, *, actors: str, verbs: str,
+                  agents: str | None = None, problems: list[DataError] | None = None
+                  ) -> Pipeline:
+    """A Pipeline over tiny PETRARCH dictionaries written into `folder`, built as `detente
+    eval petrarch` builds one for a gold set (detente.eval.petrarch.petrarch_pipeline)."""
+    from detente.eval.petrarch import petrarch_pipeline
+
+    (folder / "actors.txt").write_text(actors, encoding="utf-8")
+    (folder / "verbs.txt").write_text(verbs, encoding="utf-8")
+    agent_files = []
+    if agents is not None:
+        (folder / "agents.txt").write_text(agents, encoding="utf-8")
+        agent_files.append(folder / "agents.txt")
+    return petrarch_pipeline(pipeline.nlp, [folder / "actors.txt"], agent_files,
+                             [folder / "verbs.txt"], problems=problems)

@@ -4,20 +4,16 @@ under PETRARCH conventions."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import load_patterns
-from detente.coding.petrarch import import_verbs, with_codes
-from detente.coding.verbpatterns import dictionary_codes
-from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
+from tests.conftest import petrarch_pipe
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
@@ -83,17 +79,10 @@ BURN
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder: Path = tmp_path_factory.mktemp("nest")
-    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
-    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
-    tokenizer = pipeline.nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
-    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
-    patterns = import_verbs(folder / "verbs.txt", ontology,
-                            lemmatize=spacy_lemmatizer(pipeline.nlp),
-                            target_words=actor_head_words(kb))
-    assert patterns.conventions == "petrarch"
-    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+    pipe = petrarch_pipe(pipeline, tmp_path_factory.mktemp("nest"), actors=ACTORS,
+                         verbs=VERBS)
+    assert pipe.patterns.conventions == "petrarch"
+    return pipe
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:

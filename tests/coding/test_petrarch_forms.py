@@ -3,16 +3,12 @@ sentences and a small dictionary."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
-from detente.coding.petrarch import import_verbs, with_codes
-from detente.coding.verbpatterns import dictionary_codes
-from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
+from tests.conftest import petrarch_pipe
 
 pytestmark = pytest.mark.model
 
@@ -38,16 +34,8 @@ WIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING}
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder: Path = tmp_path_factory.mktemp("forms")
-    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
-    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
-    tokenizer = pipeline.nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
-    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
-    patterns = import_verbs(folder / "verbs.txt", ontology,
-                            lemmatize=spacy_lemmatizer(pipeline.nlp),
-                            target_words=actor_head_words(kb))
-    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+    return petrarch_pipe(pipeline, tmp_path_factory.mktemp("forms"), actors=ACTORS,
+                         verbs=VERBS)
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:

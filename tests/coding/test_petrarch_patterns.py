@@ -3,17 +3,14 @@ other, several words in order with others between, words before the verb."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
 from detente.coding.patterns import holds
-from detente.coding.petrarch import import_verbs, with_codes
-from detente.coding.verbpatterns import dictionary_codes, group, tokenize
-from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.coding.verbpatterns import group, tokenize
+from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
+from tests.conftest import petrarch_pipe
 
 ACTORS = """\
 JAPAN [JPN]
@@ -79,16 +76,8 @@ def test_groups_hold_in_order_and_adjacent() -> None:
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder: Path = tmp_path_factory.mktemp("petr")
-    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
-    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
-    tokenizer = pipeline.nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
-    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
-    patterns = import_verbs(folder / "verbs.txt", ontology,
-                            lemmatize=spacy_lemmatizer(pipeline.nlp),
-                            target_words=actor_head_words(kb))
-    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+    return petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
+                         verbs=VERBS)
 
 
 def codes(pipe: Pipeline, text: str) -> set[str]:

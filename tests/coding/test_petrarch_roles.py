@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
-from detente.coding.petrarch import import_verbs, with_codes
-from detente.coding.verbpatterns import dictionary_codes
 from detente.errors import DataError
-from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
+from tests.conftest import petrarch_pipe
 
 pytestmark = pytest.mark.model
 
@@ -36,21 +32,11 @@ VOW
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder: Path = tmp_path_factory.mktemp("petr")
-    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
-    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
-    tokenizer = pipeline.nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
-    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
     problems: list[DataError] = []
-    patterns = import_verbs(folder / "verbs.txt", ontology, problems,
-                            lemmatize=spacy_lemmatizer(pipeline.nlp),
-                            target_words=actor_head_words(kb))
-    # `+ HAS * $` too: the source is the direct object (tests/coding/test_petrarch_swapped)
+    pipe = petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
+                         verbs=VERBS, problems=problems)
     assert problems == []
-    p = Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
-    p.coder.complements = "words"  # as with PETRARCH dictionaries loaded
-    return p
+    return pipe
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:

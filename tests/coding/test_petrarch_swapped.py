@@ -3,17 +3,15 @@ the roles swapped, and a target found after the object words (`* MONEY +`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from detente.actors.petrarch import actor_head_words, fresh_kb
-from detente.coding.petrarch import Slots, import_verbs, translate, with_codes
-from detente.coding.verbpatterns import Synsets, Untranslatable, dictionary_codes, group, tokenize
+from detente.coding.petrarch import Slots, translate
+from detente.coding.verbpatterns import Synsets, Untranslatable, group, tokenize
 from detente.errors import DataError
-from detente.eval.petrarch import actor_code, spacy_lemmatizer
+from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
+from tests.conftest import petrarch_pipe
 
 
 def _slots(pattern: str) -> Slots:
@@ -83,18 +81,11 @@ CELEBRATE
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder: Path = tmp_path_factory.mktemp("petr")
-    (folder / "actors.txt").write_text(ACTORS, encoding="utf-8")
-    (folder / "verbs.txt").write_text(VERBS, encoding="utf-8")
-    tokenizer = pipeline.nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], [folder / "actors.txt"])
-    ontology = with_codes(pipeline.ontology, dictionary_codes(folder / "verbs.txt"))
     problems: list[DataError] = []
-    patterns = import_verbs(folder / "verbs.txt", ontology, problems,
-                            lemmatize=spacy_lemmatizer(pipeline.nlp),
-                            target_words=actor_head_words(kb))
+    pipe = petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
+                         verbs=VERBS, problems=problems)
     assert problems == []
-    return Pipeline(pipeline.nlp, kb, ontology, patterns, pipeline.lexicon)
+    return pipe
 
 
 def coded(pipe: Pipeline, text: str) -> set[tuple[str, str, str, str]]:

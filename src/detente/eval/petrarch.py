@@ -38,6 +38,7 @@ from __future__ import annotations
 import configparser
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -200,29 +201,39 @@ def find_set(folder: Path) -> GoldSet:
 
 
 # -- loading ---------------------------------------------------------------------------
+def petrarch_pipeline(nlp: Language, actors: Sequence[Path], agents: Sequence[Path] = (),
+                      verbs: Sequence[Path] = (), *, problems: list[DataError] | None = None,
+                      counts: dict[str, int] | None = None, map_codes: bool = False,
+                      require_dyad: bool = False) -> Pipeline:
+    """A Pipeline that knows only these PETRARCH dictionaries, read with PETRARCH-2's
+    conventions, as `detente eval petrarch` runs a gold set."""
+    tokenizer = nlp.tokenizer
+    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], actors, agents, problems)
+    petrarch_conventions(kb)  # pronouns, "former X" and role words as PETRARCH-2 reads them
+    ontology = load_ontology()
+    if not map_codes:
+        codes: set[str] = set()
+        for p in verbs:
+            codes |= dictionary_codes(p)
+        ontology = with_codes(ontology, codes)
+    lemma = spacy_lemmatizer(nlp)
+    heads = actor_head_words(kb)
+    patterns = merge_patterns([import_verbs(p, ontology, problems, lemmatize=lemma,
+                                            target_words=heads, counts=counts)
+                               for p in verbs])
+    return Pipeline(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
+
+
 def load_set(gold: GoldSet, nlp: Language, *, map_codes: bool = False,
              require_dyad: bool = False
              ) -> tuple[Pipeline, list[DataError], dict[str, int], Ontology]:
     """A Pipeline that knows only the set's own dictionaries."""
     problems: list[DataError] = []
-    tokenizer = nlp.tokenizer
-    kb = fresh_kb(lambda s: [t.text for t in tokenizer(s)], gold.actors, gold.agents,
-                  problems)
-    petrarch_conventions(kb)  # pronouns, "former X" and role words as PETRARCH-2 reads them
-    ontology = load_ontology()
-    if not map_codes:
-        codes: set[str] = set()
-        for p in gold.verbs:
-            codes |= dictionary_codes(p)
-        ontology = with_codes(ontology, codes)
     counts: dict[str, int] = {}
-    lemma = spacy_lemmatizer(nlp)
-    heads = actor_head_words(kb)
-    patterns = merge_patterns([import_verbs(p, ontology, problems, lemmatize=lemma,
-                                    target_words=heads, counts=counts)
-                       for p in gold.verbs])
-    pipeline = Pipeline(nlp, kb, ontology, patterns, load_lexicon(), require_dyad=require_dyad)
-    return pipeline, problems, counts, ontology
+    pipeline = petrarch_pipeline(nlp, gold.actors, gold.agents, gold.verbs,
+                                 problems=problems, counts=counts, map_codes=map_codes,
+                                 require_dyad=require_dyad)
+    return pipeline, problems, counts, pipeline.ontology
 
 
 # -- scoring ---------------------------------------------------------------------------

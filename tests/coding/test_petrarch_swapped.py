@@ -76,6 +76,10 @@ SHOT
 CELEBRATE
 - + HOSTING * MAY_DAY $ [046]
 - * TABASKI ^ $ [042]
+
+--- BELIEVE  [023]  ---
+BELIEVE
+- * LINKED  [111]
 """
 
 
@@ -129,3 +133,13 @@ def test_the_target_is_the_subject_of_the_words_before_the_verb(pipe: Pipeline) 
     # `^`: the phrase after the object words is passed over ("with China")
     assert coded(pipe, "Russia will celebrate Tabaski with China next week at Tokyo.") == {
         ("JPN", "RUS", "042", "petr.celebrate.20")}
+
+
+@pytest.mark.model
+def test_a_bare_participle_after_the_verb_meets_a_word_after_it(pipe: Pipeline) -> None:
+    # "believed linked to X": the participle says what became of the subject, like "dead"
+    assert ("CHN", "RUS", "111") in {e[:3] for e in coded(
+        pipe, "Chinese officials believed linked to Russia were arrested, a lawyer said.")}
+    # a participle with a subject of its own is a clause, not the pattern's word
+    assert "111" not in {e[2] for e in coded(
+        pipe, "China believed the report had linked Russia to the attack.")}

@@ -36,10 +36,12 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 # unittest 315 of 359 (87.7%), 4.8% extra; ud 277 of 317 (87.4%), 8.3%; petr2-gsr 36 of
 # 80 (45.0%), 53.8%. tools/petrarch_gold_audit.py lists the 18 unittest triples its own
 # config rules out and the records whose stored parse differs from their text.
-UNITTEST_REPRODUCED_FLOOR = 86.7  # percent of expected triples
-UNITTEST_EXTRA_CEILING = 5.8  # percent of our triples not expected
-UD_REPRODUCED_FLOOR = 86.4
-UD_EXTRA_CEILING = 9.3
+# Then a bare participle after the verb meets a PETRARCH word ("believed linked"):
+# unittest 317 (88.3%), 4.2% extra; ud 279 (88.0%), 8.2%.
+UNITTEST_REPRODUCED_FLOOR = 87.3  # percent of expected triples
+UNITTEST_EXTRA_CEILING = 5.2  # percent of our triples not expected
+UD_REPRODUCED_FLOOR = 87.0
+UD_EXTRA_CEILING = 9.2
 GSR_REPRODUCED_FLOOR = 43.7  # real news, coded with Phoenix's CAMEO.2.0 dictionaries
 GSR_EXTRA_CEILING = 55.0
 

@@ -71,9 +71,12 @@ def clause_top(verb: Token) -> Token:
 def adverb_fits(c: Constraint, head: Token, adjectives: bool = False) -> bool:
     """A one-word constraint met by an adverb of a verb with no object, after it; with
     `adjectives` (PETRARCH's words after the verb), also by an adjective saying what
-    became of the verb's object or subject ("was shot dead")."""
+    became of the verb's object or subject ("was shot dead"), or a bare participle doing
+    the same ("believed linked to X")."""
     return any(((a.dep_ == "advmod" and a.pos_ == "ADV") or (
-        adjectives and a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ"))
+        adjectives and a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ") or (
+        adjectives and a.dep_ == "xcomp" and a.tag_ == "VBN"
+        and not any(g.dep_ in ("aux", "auxpass", "nsubj") for g in a.children)))
         and a.i > head.i and c.matches(
         a.lemma_.lower(), a.lemma_.lower(), a.lower_, phrase=phrase_words(a))
         for a in head.children)

@@ -20,12 +20,9 @@ from detente.coding.dates import date_expressions
 from detente.coding.frames import (
     Frame,
     complement_object,
-    full_lemma,
     governor,
-    modified_lemma,
-    modifier_lemmas,
+    meets,
     noun_frame,
-    phrase_words,
     subject_of,
     verb_frame,
 )
@@ -121,9 +118,7 @@ class Coder:
             if o is None and not f.nominal and adverb_fits(
                     p.obj, f.head, self.patterns.conventions == "petrarch"):
                 pass  # PETRARCH's "* NOW": "would act now with Libya"
-            elif o is None or not p.obj.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
-                                                modified_lemma(o), modifier_lemmas(o),
-                                                phrase_words(o)):
+            elif o is None or not meets(p.obj, o):
                 return None
             else:
                 consumed.add(o.i)
@@ -136,9 +131,7 @@ class Coder:
             if p.obj_prep is not None and f.obj is not None:
                 preps += _inner_preps(f.obj)  # "reports on X from China": hung on X
             for lemma, o in sorted(preps, key=lambda x: x[1].i):
-                if lemma in p.prep and (p.pobj is None or p.pobj.matches(
-                        o.lemma_.lower(), full_lemma(o), o.lower_, modified_lemma(o),
-                        modifier_lemmas(o), phrase_words(o))):
+                if lemma in p.prep and (p.pobj is None or meets(p.pobj, o)):
                     pobj = o
                     break
             if pobj is None:
@@ -532,9 +525,7 @@ def _has_prep(tok: Token, preps: frozenset[str], c: Constraint) -> bool:
     """The word has a prepositional phrase whose object meets `c` ("memos on economic
     issues"), or one right after it that the parser hung on the verb."""
     return any(p.lemma_.lower() in preps and any(
-        g.dep_ == "pobj" and c.matches(g.lemma_.lower(), full_lemma(g), g.lower_,
-                                       modified_lemma(g), modifier_lemmas(g), phrase_words(g))
-        for g in p.children) for p in _object_phrases(tok))
+        g.dep_ == "pobj" and meets(c, g) for g in p.children) for p in _object_phrases(tok))
 
 
 def _particle_as_preposition(f: Frame, particles: list[str]) -> Frame | None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from detente.coding.patterns import Constraint
+
 # Clauses whose missing subject is the governing verb's subject (control, participles,
 # coordinated verbs): "NATO agreed to send", "Speaking before meeting Lavrov, he ...".
 INHERIT_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep",
@@ -181,3 +183,10 @@ def complement_object(verb: Token) -> Token | None:
         if c.dep_ == "xcomp" and c.i > verb.i:
             return next((g for g in c.children if g.dep_ == "dobj"), None)
     return None
+
+
+def meets(c: Constraint, tok: Token) -> bool:
+    """Whether a word meets a pattern's word constraint: by its lemma, its compound or
+    adjective reading, a modifier, or (for word sequences) its phrase."""
+    return c.matches(tok.lemma_.lower(), full_lemma(tok), tok.lower_, modified_lemma(tok),
+                     modifier_lemmas(tok), phrase_words(tok))

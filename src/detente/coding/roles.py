@@ -16,9 +16,7 @@ from spacy.tokens import Token
 
 from detente.coding.frames import (
     Frame,
-    full_lemma,
-    modified_lemma,
-    modifier_lemmas,
+    meets,
     phrase_words,
     subject_of,
     subject_word,
@@ -48,9 +46,7 @@ def landmark(f: Frame, words: Constraint) -> Token | None:
     the words PETRARCH finds anywhere after the verb before a party (`* MONEY $`: the
     parser made "money" the object of "by" in "received by courier money from X")."""
     for _, o in sorted(f.preps, key=lambda x: x[1].i):
-        if o.i > f.head.i and words.matches(o.lemma_.lower(), full_lemma(o), o.lower_,
-                                            modified_lemma(o), modifier_lemmas(o),
-                                            phrase_words(o)):
+        if o.i > f.head.i and meets(words, o):
             return o
     return None
 

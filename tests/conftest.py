@@ -38,17 +38,30 @@ def sample_path() -> Path:
 
 
 def petrarch_pipe(pipeline: Pipeline, folder: Path, *, actors: str, verbs: str,
-                  agents: str | None = None, problems: list[DataError] | None = None
-                  ) -> Pipeline:
+                  agents: str | None = None, strict: bool = False) -> Pipeline:
     """A Pipeline over tiny PETRARCH dictionaries written into `folder`, built as `detente
-    eval petrarch` builds one for a gold set (detente.eval.petrarch.petrarch_pipeline)."""
+    eval petrarch` builds one for a gold set (detente.eval.petrarch.petrarch_pipeline);
+    `strict`: every dictionary line must be read and expressed."""
     from detente.eval.petrarch import petrarch_pipeline
 
+    problems: list[DataError] = []
     (folder / "actors.txt").write_text(actors, encoding="utf-8")
     (folder / "verbs.txt").write_text(verbs, encoding="utf-8")
     agent_files = []
     if agents is not None:
         (folder / "agents.txt").write_text(agents, encoding="utf-8")
         agent_files.append(folder / "agents.txt")
-    return petrarch_pipeline(pipeline.nlp, [folder / "actors.txt"], agent_files,
+    pipe = petrarch_pipeline(pipeline.nlp, [folder / "actors.txt"], agent_files,
                              [folder / "verbs.txt"], problems=problems)
+    assert not (strict and problems), problems
+    return pipe
+
+
+def petrarch_triples(pipe: Pipeline, text: str, published: str = "2019-03-01"
+                     ) -> set[tuple[str, str, str]]:
+    """(source, target, code) of a text's events, the codes written as PETRARCH writes them."""
+    from detente.eval.petrarch import actor_code
+    from detente.records import Article
+
+    res = pipe.process(Article("t", text, published=published))
+    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}

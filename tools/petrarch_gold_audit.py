@@ -28,6 +28,8 @@ import re
 import sys
 from pathlib import Path
 
+from detente.eval.petrarch import require_dyad_of
+
 SPLITS = {("isn", "is", "n"), ("didn", "did", "n"), ("won", "wo", "n"), ("can", "ca", "n")}
 UNIMPLEMENTED = re.compile(r"not implemented|\bfails\b", re.IGNORECASE)
 
@@ -59,9 +61,10 @@ def main(folder: Path) -> int:
     if xml is None:
         print(f"{folder}: no PETRARCH record file (*.xml)", file=sys.stderr)
         return 1
+    configs = sorted((folder / "config").glob("*.ini"))
     config = configparser.ConfigParser(inline_comment_prefixes=("#", ";"), strict=False)
-    config.read(sorted((folder / "config").glob("*.ini")), encoding="utf-8")
-    require_dyad = config.getboolean("Options", "require_dyad", fallback=True)
+    config.read(configs, encoding="utf-8")
+    require_dyad = require_dyad_of(configs[0] if configs else None)  # as the eval reads it
     new_actor_length = config.getint("Options", "new_actor_length", fallback=0)
     text = xml.read_text(encoding="utf-8", errors="replace")
     total = 0

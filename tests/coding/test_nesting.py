@@ -10,10 +10,8 @@ from spacy.tokens import Doc
 
 from detente.coding.nesting import Coded, petrarch_kept
 from detente.coding.patterns import load_patterns
-from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
-from detente.records import Article
-from tests.conftest import petrarch_pipe
+from tests.conftest import petrarch_pipe, petrarch_triples
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
@@ -86,8 +84,7 @@ def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeli
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    res = pipe.process(Article("t", text, published="2019-03-01"))
-    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+    return petrarch_triples(pipe, text)
 
 
 @pytest.mark.model

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
-from detente.records import Article
-from tests.conftest import petrarch_pipe
+from tests.conftest import petrarch_pipe, petrarch_triples
 
 pytestmark = pytest.mark.model
 
@@ -39,8 +37,7 @@ def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeli
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    res = pipe.process(Article("t", text, published="2019-03-01"))
-    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+    return petrarch_triples(pipe, text)
 
 
 @pytest.mark.parametrize("text, code", [

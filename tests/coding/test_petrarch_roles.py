@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.errors import DataError
-from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
-from detente.records import Article
-from tests.conftest import petrarch_pipe
+from tests.conftest import petrarch_pipe, petrarch_triples
 
 pytestmark = pytest.mark.model
 
@@ -32,16 +29,12 @@ VOW
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    problems: list[DataError] = []
-    pipe = petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
-                         verbs=VERBS, problems=problems)
-    assert problems == []
-    return pipe
+    return petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
+                         verbs=VERBS, strict=True)
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    res = pipe.process(Article("t", text, published="2019-03-01"))
-    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+    return petrarch_triples(pipe, text)
 
 
 def test_the_source_after_the_verb_acts_on_the_subject(pipe: Pipeline) -> None:

@@ -7,7 +7,6 @@ import pytest
 
 from detente.coding.petrarch import Slots, translate
 from detente.coding.verbpatterns import Synsets, Untranslatable, group, tokenize
-from detente.errors import DataError
 from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
 from detente.records import Article
@@ -85,11 +84,8 @@ BELIEVE
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    problems: list[DataError] = []
-    pipe = petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
-                         verbs=VERBS, problems=problems)
-    assert problems == []
-    return pipe
+    return petrarch_pipe(pipeline, tmp_path_factory.mktemp("petr"), actors=ACTORS,
+                         verbs=VERBS, strict=True)
 
 
 def coded(pipe: Pipeline, text: str) -> set[tuple[str, str, str, str]]:

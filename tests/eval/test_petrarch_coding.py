@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.eval.petrarch import actor_code
 from detente.pipeline import Pipeline
-from detente.records import Article
-from tests.conftest import petrarch_pipe
+from tests.conftest import petrarch_pipe, petrarch_triples
 
 pytestmark = pytest.mark.model
 
@@ -50,8 +48,7 @@ def pipe(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pipeli
 
 
 def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    res = pipe.process(Article("t", text, published="1995-01-17"))
-    return {(actor_code(e.source), actor_code(e.target), e.cameo) for e in res.events}
+    return petrarch_triples(pipe, text, "1995-01-17")
 
 
 def test_reciprocal_code_gives_the_swapped_event(pipe: Pipeline) -> None:

@@ -74,6 +74,7 @@ class TokenTrie:
         """Longest match from `start`; keys[i] lists the forms token i may match by (each
         form that goes on is tried: "police" and its exact form lead different ways)."""
         best_end, best = start, []
+        n_keys = len(keys)
         todo: list[tuple[dict[str, object], int]] = [(self.root, start)]
         while todo:
             node, i = todo.pop()
@@ -81,18 +82,24 @@ class TokenTrie:
                 found = node.get("\x00")
                 if isinstance(found, list) and i > best_end:
                     best_end, best = i, found
-            if i >= len(keys):
+            if i >= n_keys:
                 continue
             nexts: list[dict[str, object]] = []
             for form in keys[i]:
-                # A word written with underscores ("Dol_Amroth", PETRARCH's way of writing
-                # a several-word name) walks the name's words one by one.
-                cand: object = node
-                for part in form.split("_") if "_" in form.strip("_") else (form,):
-                    cand = cand.get(part) if isinstance(cand, dict) else None
+                if "_" in form and "_" in form.strip("_"):
+                    # A word written with underscores ("Dol_Amroth", PETRARCH's way of
+                    # writing a several-word name) walks the name's words one by one.
+                    cand: object = node
+                    for part in form.split("_"):
+                        cand = cand.get(part) if isinstance(cand, dict) else None
+                else:
+                    cand = node.get(form)
                 if isinstance(cand, dict) and all(cand is not n for n in nexts):
                     nexts.append(cand)
-            todo += [(n, i + 1) for n in reversed(nexts)]  # the first form first
+            if len(nexts) == 1:
+                todo.append((nexts[0], i + 1))
+            else:
+                todo += [(n, i + 1) for n in reversed(nexts)]  # the first form first
         return best_end, best
 
 

@@ -75,7 +75,10 @@ class TokenTrie:
         form that goes on is tried: "police" and its exact form lead different ways)."""
         best_end, best = start, []
         n_keys = len(keys)
-        todo: list[tuple[dict[str, object], int]] = [(self.root, start)]
+        root = self.root
+        if start >= n_keys or not any(f in root or "_" in f for f in keys[start]):
+            return best_end, best  # most words begin no name: done at once
+        todo: list[tuple[dict[str, object], int]] = [(root, start)]
         while todo:
             node, i = todo.pop()
             if i > start:

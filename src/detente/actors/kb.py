@@ -73,7 +73,7 @@ class TokenTrie:
     def longest(self, keys: Sequence[Sequence[str]], start: int) -> tuple[int, list[Entry]]:
         """Longest match from `start`; keys[i] lists the forms token i may match by (each
         form that goes on is tried: "police" and its exact form lead different ways)."""
-        best_end, best = start, []
+        best_end, best = start, list[Entry]()
         n_keys = len(keys)
         root = self.root
         if start >= n_keys or not any(f in root or "_" in f for f in keys[start]):
